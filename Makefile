@@ -1,0 +1,62 @@
+# SINN showcase: `make html` and `make test` set everything up on a fresh machine.
+.DEFAULT_GOAL := html
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD_STAMP := $(VENV)/.build-deps
+TEST_STAMP := $(VENV)/.test-deps
+NODE_STAMP := node_modules/.installed
+OUTPUT ?= output
+PORT ?= 8000
+
+.PHONY: html serve publish check test lint bench clean story actor
+
+$(BUILD_STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# Debian's chromium (no browser download at run time) and the npm checkers, project-local.
+$(NODE_STAMP): package.json package-lock.json
+	bash tools/install-test-tools.sh
+	@touch $@
+
+## html: check the content, then build the site (drafts shown) into output/
+html: $(BUILD_STAMP)
+	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT)
+
+## publish: build the public site (no drafts, real SITEURL) into output/
+publish: $(BUILD_STAMP)
+	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT)
+
+## serve: build, serve at http://127.0.0.1:$(PORT)/ and rebuild on save
+serve: $(BUILD_STAMP)
+	$(PY) -m tools.serve --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
+
+## check: validate all content and list every problem at once
+check: $(BUILD_STAMP)
+	$(PY) -m tools.check content $(if $(FORMAT),--format $(FORMAT))
+
+## test: lint, then every test (installs test tools on first use)
+test: $(TEST_STAMP) $(NODE_STAMP)
+	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
+
+## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"
+story: $(BUILD_STAMP)
+	$(PY) -m tools.scaffold story "$(TITLE)"
+
+actor: $(BUILD_STAMP)
+	$(PY) -m tools.scaffold actor "$(NAME)"
+
+clean:
+	rm -rf $(OUTPUT) .cache .pytest_cache .ruff_cache

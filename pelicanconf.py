@@ -1,0 +1,79 @@
+"""Settings for the local build (`make html`, `make serve`); publishconf.py extends them."""
+
+SITENAME = "Soziale Innovationen in Sachsen"
+SITE_PUBLISHER = "Zukunftsplattform für soziale Innovationen Sachsen"
+SITE_SHORT_NAME = "SINN"
+AUTHOR = SITE_PUBLISHER
+SITEURL = ""
+RELATIVE_URLS = False
+DEFAULT_LANG = "de"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_DATE_FORMAT = "%d.%m.%Y"
+
+PATH = "content"
+THEME = "theme"
+ARTICLE_PATHS = ["stories"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "*.swp", "*~", "README.md"]
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "vocabularies",
+    "content_contract",
+    "stories",
+    "actors",
+    "cross_references",
+    "listings",
+    "sitemap",
+    "templating",
+]
+
+# Everything a template prints is escaped unless marked safe (content HTML is).
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+# URL contract with the press: these paths never change.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "geschichten/{slug}/"
+ARTICLE_SAVE_AS = "geschichten/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ACTORS_URL = "akteure/{id}/"
+ACTORS_SAVE_AS = "akteure/{id}/index.html"
+FEED_ALL_ATOM = "feeds/geschichten.atom.xml"
+# Feeds need absolute links; locally they point at the preview server.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+
+# Pelican's own listings are replaced by the listings plugin (themes, regions, archive).
+DIRECT_TEMPLATES = []
+INDEX_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+DEFAULT_PAGINATION = False
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
+STORIES_SHOW_DRAFTS = True
+LISTINGS_PER_PAGE = 24

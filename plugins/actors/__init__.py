@@ -1,0 +1,36 @@
+"""Actor profiles from content/actors/<id>.yml: a page for each, and the directory.
+
+Settings: ACTORS_URL and ACTORS_SAVE_AS ({id} is the file name), ACTORS_INDEX_URL and
+ACTORS_INDEX_SAVE_AS for the directory.
+"""
+
+from pelican import signals
+
+from .generator import ActorsGenerator
+from .model import Actor, german_sort_key
+
+__all__ = ["Actor", "ActorsGenerator", "german_sort_key"]
+
+DEFAULTS = {
+    "ACTORS_URL": "akteure/{id}/",
+    "ACTORS_SAVE_AS": "akteure/{id}/index.html",
+    "ACTORS_INDEX_URL": "akteure/",
+    "ACTORS_INDEX_SAVE_AS": "akteure/index.html",
+}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def add_generator(_pelican):
+    """Add the actors generator to the build."""
+    return ActorsGenerator
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,57 @@
+"""Reads content/actors/*.yml into Actor objects and writes a page for each and the directory."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+
+from markdown import Markdown
+from pelican.generators import Generator
+
+from content_contract import read_document
+from content_contract.site import content_files
+
+from .model import Actor
+
+logger = logging.getLogger(__name__)
+
+
+class ActorsGenerator(Generator):
+    """Generates /akteure/<id>/ for every actor and the directory /akteure/."""
+
+    def generate_context(self):
+        """Read every actor file and add `actors` and `actors_by_id` to the context."""
+        options = copy.deepcopy(self.settings["MARKDOWN"])
+        options["extensions"] = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
+        markdown = Markdown(**options)
+        actors = []
+        for path in content_files(self.path, "actor"):
+            document = read_document("actor", path, os.path.relpath(path))
+            actor_id = document.id
+            actors.append(Actor(
+                id=actor_id,
+                source_path=path,
+                fields=document.data,
+                description_html=markdown.reset().convert(str(document.data.get("description", ""))),
+                url=self.settings["ACTORS_URL"].format(id=actor_id),
+                save_as=self.settings["ACTORS_SAVE_AS"].format(id=actor_id),
+            ))
+        actors.sort(key=lambda actor: actor.sort_key)
+        self.actors = actors
+        self.context["actors"] = actors
+        self.context["actors_by_id"] = {actor.id: actor for actor in actors}
+
+    def generate_output(self, writer):
+        """Write each actor's page and the directory."""
+        template = self.get_template("actor")
+        for actor in self.actors:
+            writer.write_file(
+                actor.save_as, template, self.context, actor=actor, page_name=actor.url,
+                relative_urls=self.settings["RELATIVE_URLS"], url=actor.url,
+            )
+        directory_url = self.settings["ACTORS_INDEX_URL"]
+        writer.write_file(
+            self.settings["ACTORS_INDEX_SAVE_AS"], self.get_template("actors"), self.context,
+            page_name=directory_url, relative_urls=self.settings["RELATIVE_URLS"], url=directory_url,
+        )

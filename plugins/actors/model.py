@@ -1,0 +1,56 @@
+"""Actor profiles: the organisations and initiatives behind the stories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_SORT_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def german_sort_key(text: str) -> str:
+    """A sort key that puts Ä with A and ignores case, as a German reader expects."""
+    return text.casefold().translate(_SORT_FOLD)
+
+
+@dataclass
+class Actor:
+    """One actor profile, read from content/actors/<id>.yml."""
+
+    id: str
+    source_path: str
+    fields: dict
+    description_html: str
+    url: str
+    save_as: str
+    stories: list = field(default_factory=list)
+
+    def __getattr__(self, name):
+        # Optional contract fields read like attributes in templates: actor.website, actor.geo …
+        fields = self.__dict__.get("fields", {})
+        if name in fields:
+            return fields[name]
+        raise AttributeError(name)
+
+    @property
+    def name(self) -> str:
+        """The full name."""
+        return self.fields["name"]
+
+    @property
+    def title(self) -> str:
+        """The name, as pages call it."""
+        return self.fields["name"]
+
+    @property
+    def display_name(self) -> str:
+        """The short name if there is one."""
+        return self.fields.get("short_name") or self.fields["name"]
+
+    @property
+    def sort_key(self) -> str:
+        """Key for alphabetical lists."""
+        return german_sort_key(self.fields["name"])
+
+    def get(self, name, default=None):
+        """An optional field, or default."""
+        return self.fields.get(name, default)

@@ -1,0 +1,50 @@
+"""The content contract: what editors may write, checked before anything is built.
+
+`python -m tools.check` (make check) prints every problem; as a plugin it runs the same
+check at the start of every build and stops it on errors, so no broken page is published.
+Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build off.
+"""
+
+import logging
+
+from pelican import signals
+
+from .problems import ERROR, WARNING, Problem, Report
+from .site import CheckResult, Document, check_site, read_document
+
+__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_site", "read_document"]
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {"CONTENT_CONTRACT_CHECK": True}
+
+
+class ContentContractError(Exception):
+    """The content breaks the contract; the problems were already logged."""
+
+    def __init__(self, report: Report):
+        super().__init__(report.summary())
+        self.report = report
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def check_before_build(pelican):
+    """Check all content; log every problem and stop the build on errors."""
+    if not pelican.settings.get("CONTENT_CONTRACT_CHECK", True):
+        return None
+    result = check_site(pelican.settings["PATH"], pelican.settings)
+    for problem in result.report.sorted():
+        (logger.error if problem.severity == ERROR else logger.warning)("%s", problem.format())
+    if result.report.errors:
+        raise ContentContractError(result.report)
+    return None
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(check_before_build)

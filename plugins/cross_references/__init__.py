@@ -1,0 +1,38 @@
+"""Resolves the ids editors write into objects, and computes every back-reference.
+
+Settings: CROSS_REFERENCES_RELATED_COUNT, how many "Ähnliche Geschichten" a story shows (default 3).
+"""
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from vocabularies import vocabularies_for
+
+from .links import link_stories, newest_first, relate_stories
+
+__all__ = ["newest_first"]
+
+DEFAULTS = {"CROSS_REFERENCES_RELATED_COUNT": 3}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def resolve(generators):
+    """Link stories with actors and terms once all content is read."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    context = articles.context
+    stories = articles.articles
+    groups = link_stories(stories, context.get("actors_by_id", {}), vocabularies_for(articles.settings))
+    relate_stories(stories, articles.settings["CROSS_REFERENCES_RELATED_COUNT"])
+    context["stories"] = newest_first(stories)
+    context["stories_by_term"] = groups
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.all_generators_finalized.connect(resolve)

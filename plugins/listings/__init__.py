@@ -1,0 +1,69 @@
+"""Listing pages: home, the story archive, themes and regions with their stories, search, 404.
+
+Settings (defaults below): LISTINGS_PER_PAGE, LISTINGS_HOME_FEATURED, LISTINGS_HOME_NEWEST,
+LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX ("seite/{number}/"), LISTINGS_THEMES_INDEX_URL,
+LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SEARCH_URL.
+"""
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from vocabularies import vocabularies_for
+
+from .generator import ListingsGenerator
+from .topics import Topic, build_topics
+
+__all__ = ["ListingsGenerator", "Topic"]
+
+DEFAULTS = {
+    "LISTINGS_PER_PAGE": 24,
+    "LISTINGS_HOME_FEATURED": 3,
+    "LISTINGS_HOME_NEWEST": 6,
+    "LISTINGS_ARCHIVE_URL": "geschichten/",
+    "LISTINGS_PAGE_SUFFIX": "seite/{number}/",
+    "LISTINGS_THEMES_INDEX_URL": "themen/",
+    "LISTINGS_THEME_URL": "themen/{id}/",
+    "LISTINGS_REGIONS_INDEX_URL": "regionen/",
+    "LISTINGS_REGION_URL": "regionen/{id}/",
+    "LISTINGS_SEARCH_URL": "suche/",
+}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def add_generator(_pelican):
+    """Add the listings generator to the build."""
+    return ListingsGenerator
+
+
+def attach_topics(generators):
+    """Build theme and region topics and let every story and actor link to its own."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    context, settings = articles.context, articles.settings
+    vocabularies = vocabularies_for(settings)
+    actors = context.get("actors", [])
+    groups = context.get("stories_by_term", {})
+    topics = {
+        kind: build_topics(kind, vocabularies[kind], groups.get(kind, {}), actors, settings[f"LISTINGS_{kind[:-1].upper()}_URL"])
+        for kind in ("themes", "regions")
+    }
+    by_id = {kind: {topic.id: topic for topic in items} for kind, items in topics.items()}
+    for story in context.get("stories", []):
+        story.theme_topics = [by_id["themes"][i] for i in story.themes]
+        story.region_topics = [by_id["regions"][i] for i in story.regions]
+    for actor in actors:
+        actor.theme_topics = [by_id["themes"][i] for i in actor.fields.get("themes", []) or []]
+        actor.region_topics = [by_id["regions"][i] for i in actor.fields["regions"]]
+    context["topics"] = topics
+    context["topics_by_id"] = by_id
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(attach_topics)

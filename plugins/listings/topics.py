@@ -1,0 +1,48 @@
+"""Themes and regions as pages: each term with its URL, its stories and its actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Topic:
+    """A theme or region of the showcase, with what belongs to it."""
+
+    term: object
+    kind: str
+    url: str
+    save_as: str
+    stories: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The term id."""
+        return self.term.id
+
+    @property
+    def label(self) -> str:
+        """The German label."""
+        return self.term.label
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing belongs to it: such a topic gets no page and no link."""
+        return not self.stories and not self.actors
+
+
+def build_topics(kind: str, vocabulary, stories_by_term: dict, actors, url_pattern: str) -> list[Topic]:
+    """One Topic per term of the vocabulary, in the vocabulary's order."""
+    actors_by_term: dict[str, list] = {}
+    for actor in actors:
+        for term_id in actor.fields.get(kind, []) or []:
+            actors_by_term.setdefault(term_id, []).append(actor)
+    topics = []
+    for term in vocabulary:
+        url = url_pattern.format(id=term.id)
+        topics.append(Topic(
+            term=term, kind=kind, url=url, save_as=url + "index.html",
+            stories=stories_by_term.get(term.id, []), actors=actors_by_term.get(term.id, []),
+        ))
+    return topics

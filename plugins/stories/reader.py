@@ -1,0 +1,59 @@
+"""Reads stories and pages: Markdown with a YAML front-matter block between `---` lines."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import get_date
+
+from content_contract.frontmatter import load_yaml, read_text, split_front_matter
+
+logger = logging.getLogger(__name__)
+
+DATE_FIELDS = ("date", "modified")
+
+
+class StoryReader(MarkdownReader):
+    """Markdown with YAML front matter, read the way the content checker reads it."""
+
+    file_extensions = ["md"]  # noqa: RUF012 - Pelican reads this class attribute
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = dict(self.settings["MARKDOWN"])
+        options["extensions"] = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
+        self._markdown = Markdown(**options)
+
+    def read(self, source_path):
+        """Return the body as HTML and the front matter as Pelican metadata."""
+        source = split_front_matter(read_text(source_path))
+        fields = load_yaml(source) or {}
+        metadata = {name: self._convert(name, value) for name, value in fields.items()}
+        if metadata.get("status") == "draft":
+            if self.settings.get("STORIES_SHOW_DRAFTS", False):
+                metadata["status"] = "published"
+                metadata["draft"] = True
+            else:
+                metadata["status"] = "skip"
+        if isinstance(metadata.get("image"), dict):
+            metadata["image"] = self._with_size(metadata["image"])
+        content = self._markdown.reset().convert(source.body)
+        return content, metadata
+
+    def _with_size(self, image: dict) -> dict:
+        """The image fields plus its pixel size, so pages reserve its space before it loads."""
+        from PIL import Image  # noqa: PLC0415
+
+        with Image.open(os.path.join(self.settings["PATH"], image["src"])) as opened:
+            width, height = opened.size
+        return {**image, "width": width, "height": height}
+
+    def _convert(self, name, value):
+        if name in DATE_FIELDS:
+            return get_date(str(value))
+        if name in ("title", "summary", "slug"):
+            return str(value).strip()
+        return value

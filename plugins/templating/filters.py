@@ -1,0 +1,35 @@
+"""Jinja filters for German pages: dates, counts and plain-text excerpts."""
+
+from __future__ import annotations
+
+import datetime
+
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+
+
+def date_de(value) -> str:
+    """14. März 2025: a date as German readers write it, independent of the machine's locale."""
+    if not isinstance(value, (datetime.date, datetime.datetime)):
+        return str(value)
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def iso_date(value) -> str:
+    """2025-03-14, for <time datetime>."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def count_de(number: int, singular: str, plural: str) -> str:
+    """"1 Geschichte", "3 Geschichten"; numbers above 999 with a German thousands dot."""
+    shown = f"{number:,}".replace(",", ".")
+    return f"{shown} {singular if number == 1 else plural}"
+
+
+FILTERS = {"date_de": date_de, "iso_date": iso_date, "count_de": count_de}

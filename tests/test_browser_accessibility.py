@@ -1,0 +1,94 @@
+"""Every page type in headless Chromium: zero axe-core violations (WCAG 2.0–2.2 A/AA), light,
+dark and at 320 px; keyboard users reach the skip link first; valid HTML everywhere."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+from browser import describe, run_axe, run_vnu
+
+from sitefiles import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def _first(kind: str, pattern: str) -> str:
+    path = sorted(glob.glob(os.path.join(ROOT, "content", kind, pattern)))[0]
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def page_types() -> dict[str, str]:
+    return {
+        "home": "/",
+        "story": f"/geschichten/{_first('stories', '*.md')}/",
+        "actor": f"/akteure/{_first('actors', '*.yml')}/",
+        "actor directory": "/akteure/",
+        "theme index": "/themen/",
+        "region index": "/regionen/",
+        "archive": "/geschichten/",
+        "search": "/suche/",
+        "about": "/ueber/",
+        "imprint": "/impressum/",
+        "privacy": "/datenschutz/",
+        "accessibility statement": "/barrierefreiheit/",
+        "easy language": "/leichte-sprache/",
+        "not found": "/404.html",
+    }
+
+
+def _theme_and_region(site) -> dict[str, str]:
+    soup = site.html("/themen/")
+    theme = soup.select_one("main .app-topics__link")["href"]
+    region = site.html("/regionen/").select_one("main .app-topics__link")["href"]
+    return {"theme": theme, "region": region}
+
+
+@pytest.fixture(scope="module")
+def urls(sample_site):
+    return page_types() | _theme_and_region(sample_site)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_page_type(browser_page, sample_server, urls, scheme):
+    browser_page.emulate_media(color_scheme=scheme)
+    failures = {}
+    for name, path in urls.items():
+        browser_page.goto(sample_server.url(path))
+        violations = run_axe(browser_page)
+        if violations:
+            failures[f"{name} {path}"] = describe(violations)
+    assert failures == {}, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
+def test_no_axe_violations_at_320_px(browser_page, sample_server, urls):
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+    failures = {}
+    for name, path in urls.items():
+        browser_page.goto(sample_server.url(path))
+        violations = run_axe(browser_page)
+        if violations:
+            failures[f"{name} {path}"] = describe(violations)
+        overflow = browser_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            failures[f"{name} {path}"] = f"scrolls sideways by {overflow}px at 320px"
+    assert failures == {}, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
+def test_tab_reaches_skip_link_first_and_it_moves_focus_to_main(browser_page, sample_server, urls):
+    browser_page.goto(sample_server.url(urls["story"]))
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert focused == ["app-skip-link", "#inhalt"]
+    assert browser_page.evaluate("getComputedStyle(document.activeElement).top") != "-160px", "skip link must become visible"
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("document.activeElement.id") == "inhalt"
+    assert browser_page.evaluate("document.activeElement.tagName") == "MAIN"
+
+
+def test_every_built_page_is_valid_html(sample_site):
+    files = [str(p) for p in sample_site.pages()]
+    assert len(files) > 30
+    errors = [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in run_vnu(files)]
+    assert errors == []

@@ -1,0 +1,32 @@
+"""Stories plugin: front matter read like the checker reads it; drafts only in the preview."""
+
+from __future__ import annotations
+
+from sitefiles import story_fields
+
+
+def test_draft_is_marked_in_preview_and_left_out_of_publish(site_files, build, tmp_path):
+    site_files.minimal()
+    site_files.story("entwurf", story_fields(title="Noch nicht fertig", status="draft"))
+    preview = build(site_files)
+    assert "Entwurf" in preview.html("/geschichten/entwurf/").select_one(".app-notice--draft").get_text()
+    assert preview.html("/geschichten/entwurf/").select_one('meta[name="robots"]')["content"] == "noindex"
+    public = build(site_files, "publishconf.py")
+    assert not public.exists("/geschichten/entwurf/")
+    assert "Noch nicht fertig" not in public.file("/geschichten/").read_text(encoding="utf-8")
+    assert "Noch nicht fertig" not in public.file("/akteure/beratungsverein/").read_text(encoding="utf-8")
+
+
+def test_slug_field_sets_the_address(site_files, build):
+    site_files.minimal()
+    site_files.story("datei-name", story_fields(title="Mit Slug", slug="eigene-adresse"))
+    site = build(site_files)
+    assert site.exists("/geschichten/eigene-adresse/")
+    assert not site.exists("/geschichten/datei-name/")
+
+
+def test_illustrative_story_is_marked_as_example(site_files, build):
+    site_files.minimal()
+    site_files.story("beispiel", story_fields(title="Ein Beispiel", illustrative=True))
+    notice = build(site_files).html("/geschichten/beispiel/").select_one(".app-notice--example")
+    assert "Beispielgeschichte" in notice.get_text()

@@ -1,0 +1,129 @@
+"""`make html` / `make publish`: check the content, build into a temporary folder, then swap.
+
+The previous output/ stays untouched unless the whole build succeeds, so a bad merge can
+never publish half a site. Exit codes: 0 built, 1 content or build errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+logger = logging.getLogger("sinn.build")
+
+LEVEL_NAMES = {logging.ERROR: "Fehler", logging.CRITICAL: "Fehler", logging.WARNING: "Warnung"}
+
+
+class BuildError(Exception):
+    """The build stopped; the message says why in German."""
+
+
+class _CountingHandler(logging.Handler):
+    """Counts errors logged by Pelican and plugins, so any error fails the build."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record):
+        message = record.getMessage()
+        name = LEVEL_NAMES.get(record.levelno)
+        return f"{name}: {message}" if name and not message.startswith("content/") else message
+
+
+def configure_logging(verbose: bool) -> _CountingHandler:
+    """Plain German log lines on stderr, and an error counter."""
+    root = logging.getLogger()
+    root.handlers.clear()
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(_Formatter())
+    root.addHandler(stream)
+    counter = _CountingHandler()
+    root.addHandler(counter)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.setLevel(logging.INFO)
+    return counter
+
+
+def run_check(settings) -> None:
+    """The content checker, exactly as `make check` runs it; raise BuildError on errors."""
+    from content_contract import check_site  # noqa: PLC0415
+
+    report = check_site(settings["PATH"], settings).report
+    for problem in report.sorted():
+        sys.stderr.write(problem.format() + "\n")
+    if report.errors:
+        raise BuildError(f"{report.summary()} Nichts wurde gebaut; output/ ist unverändert.")
+
+
+def build(settings_file: str, output: str, overrides: dict | None = None) -> str:
+    """Build the site described by settings_file into output; return the output path."""
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    output = os.path.abspath(output)
+    staging = f"{output}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    counter = next((h for h in logging.getLogger().handlers if isinstance(h, _CountingHandler)), None)
+    errors_before = counter.count if counter else 0
+    settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
+    run_check(settings)
+    settings["CONTENT_CONTRACT_CHECK"] = False
+    try:
+        Pelican(settings).run()
+        if counter and counter.count > errors_before:
+            raise BuildError(f"{counter.count - errors_before} Fehler beim Bauen (siehe oben). output/ ist unverändert.")
+        _swap(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output
+
+
+def _swap(staging: str, output: str) -> None:
+    """Replace output with staging in two renames; the old tree is removed afterwards."""
+    retired = f"{output}.old-{os.getpid()}"
+    if os.path.exists(output):
+        os.rename(output, retired)
+    os.rename(staging, output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description="Baut die Website.")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("--content", help="anderer Inhaltsordner als PATH in den Einstellungen")
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
+    args = parser.parse_args(argv)
+    configure_logging(args.verbose)
+    started = time.monotonic()
+    try:
+        output = build(args.settings, args.output, {"PATH": os.path.abspath(args.content)} if args.content else None)
+    except BuildError as error:
+        logger.error("Build abgebrochen: %s", error)
+        return 1
+    except Exception as error:
+        if args.debug:
+            raise
+        logger.error("Build abgebrochen: %s: %s (mit --debug für Details)", error.__class__.__name__, error)
+        return 1
+    logger.info("Website gebaut in %s (%.1f s).", os.path.relpath(output), time.monotonic() - started)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
