@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 OUTPUT ?= output
 PORT ?= 8000
 
-.PHONY: html serve publish check test lint bench clean story actor
+.PHONY: html serve publish check test lint bench clean story actor screenshots
 
 $(BUILD_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,16 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
+## screenshots: pictures of home, a story and an actor at 390 and 1280 px in output/_screenshots/
+screenshots: html $(TEST_STAMP) $(NODE_STAMP)
+	$(PY) -m tools.screenshots --output $(OUTPUT)
+
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
+
+## bench: measurements (page weight, …) as a table and in bench/results.json; not part of make test
+bench: $(BUILD_STAMP)
+	$(PY) -m tools.bench
 
 ## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"
 story: $(BUILD_STAMP)

@@ -92,3 +92,49 @@ def test_every_built_page_is_valid_html(sample_site):
     assert len(files) > 30
     errors = [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in run_vnu(files)]
     assert errors == []
+
+
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+
+def test_text_spacing_increased_at_320_px_loses_nothing(browser_page, sample_server, urls):
+    """WCAG 1.4.12 at 320 CSS px (= 1280 px zoomed to 400 %): no sideways scrolling, no clipped text."""
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+    failures = {}
+    for name, path in urls.items():
+        browser_page.goto(sample_server.url(path))
+        browser_page.add_style_tag(content=TEXT_SPACING)
+        overflow = browser_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        clipped = browser_page.evaluate(
+            """[...document.querySelectorAll('main *, header *, footer *')].filter(e => {
+                 const s = getComputedStyle(e);
+                 return e.children.length === 0 && e.textContent.trim() && s.overflow === 'hidden' &&
+                        (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) &&
+                        !e.closest('.app-visually-hidden, .app-search-form__label:not(.app-search-form__label--visible)');
+               }).map(e => e.className || e.tagName)"""
+        )
+        if overflow > 0 or clipped:
+            failures[f"{name} {path}"] = f"overflow {overflow}px, clipped {clipped}"
+    assert failures == {}
+
+
+def test_print_shows_story_with_its_address_and_credits_but_no_navigation(browser_page, sample_server, urls):
+    browser_page.goto(sample_server.url(urls["story"]))
+    browser_page.emulate_media(media="print")
+    shown = browser_page.evaluate(
+        """sel => sel.map(s => { const e = document.querySelector(s); return e ? getComputedStyle(e).display : 'missing'; })""",
+        [".app-nav", ".app-search-form", ".app-print-url", ".app-figure__caption", ".app-facts"],
+    )
+    assert shown[:2] == ["none", "none"]
+    assert "none" not in shown[2:] and "missing" not in shown[2:]
+    assert "/geschichten/" in browser_page.inner_text(".app-print-url")
+
+
+def test_reduced_motion_and_dark_scheme_are_honoured(browser_page, sample_server):
+    browser_page.emulate_media(color_scheme="dark", reduced_motion="reduce")
+    browser_page.goto(sample_server.url("/"))
+    background = browser_page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(18, 20, 23)"
