@@ -27,6 +27,7 @@ PLUGINS = [
     "listings",
     "sitemap",
     "templating",
+    "search_index",
 ]
 
 # Everything a template prints is escaped unless marked safe (content HTML is).

@@ -129,3 +129,16 @@ def test_home_page_offers_every_entry_point(sample_site):
     assert all(f"/geschichten/{slug}/" in home_links for slug in featured)
     assert any(href.startswith("/themen/") for href in home_links)
     assert any(href.startswith("/regionen/") for href in home_links)
+
+
+def test_published_pages_link_with_the_public_address(published_site):
+    """Every internal link, image and stylesheet of the public site carries SITEURL, none is root-relative."""
+    problems = []
+    for page in published_site.pages():
+        soup = published_site.html("/" + str(page.relative_to(published_site.output)))
+        for tag in soup.find_all(["a", "link", "img", "script", "form"]):
+            for attribute in ("href", "src", "action"):
+                value = tag.get(attribute)
+                if value and value.startswith("/") and not value.startswith("//"):
+                    problems.append(f"{page.relative_to(published_site.output)}: <{tag.name} {attribute}={value}>")
+    assert problems == []

@@ -30,3 +30,10 @@ def test_illustrative_story_is_marked_as_example(site_files, build):
     site_files.story("beispiel", story_fields(title="Ein Beispiel", illustrative=True))
     notice = build(site_files).html("/geschichten/beispiel/").select_one(".app-notice--example")
     assert "Beispielgeschichte" in notice.get_text()
+
+
+def test_links_in_the_body_get_the_public_address_when_published(site_files, build):
+    site_files.minimal()
+    site_files.story("zwei", story_fields(title="Zweite"), body="Siehe [die erste Geschichte](/geschichten/beratung-per-video/).\n")
+    link = build(site_files, "publishconf.py").html("/geschichten/zwei/").select_one(".app-prose a")
+    assert link["href"] == "https://www.sinn-sachsen.de/geschichten/beratung-per-video/"

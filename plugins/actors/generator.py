@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from content_contract import read_document
 from content_contract.site import content_files
+from stories.links import absolute_links
 
 from .model import Actor
 
@@ -33,7 +34,9 @@ class ActorsGenerator(Generator):
                 id=actor_id,
                 source_path=path,
                 fields=document.data,
-                description_html=markdown.reset().convert(str(document.data.get("description", ""))),
+                description_html=absolute_links(
+                    markdown.reset().convert(str(document.data.get("description", ""))), self.settings.get("SITEURL", "")
+                ),
                 url=self.settings["ACTORS_URL"].format(id=actor_id),
                 save_as=self.settings["ACTORS_SAVE_AS"].format(id=actor_id),
             ))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 
+TEASER_LENGTH = 220
+_TAG = re.compile(r"<[^>]+>")
 _SORT_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -50,6 +54,16 @@ class Actor:
     def sort_key(self) -> str:
         """Key for alphabetical lists."""
         return german_sort_key(self.fields["name"])
+
+    @property
+    def teaser(self) -> str:
+        """The description's opening as plain text, cut at a sentence or word end."""
+        text = " ".join(html.unescape(_TAG.sub(" ", self.description_html)).split())
+        if len(text) <= TEASER_LENGTH:
+            return text
+        cut = text[:TEASER_LENGTH]
+        sentence_end = cut.rfind(". ")
+        return cut[: sentence_end + 1] if sentence_end > TEASER_LENGTH // 2 else cut.rsplit(" ", 1)[0] + " …"
 
     def get(self, name, default=None):
         """An optional field, or default."""

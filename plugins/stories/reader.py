@@ -11,6 +11,8 @@ from pelican.utils import get_date
 
 from content_contract.frontmatter import load_yaml, read_text, split_front_matter
 
+from .links import absolute_links
+
 logger = logging.getLogger(__name__)
 
 DATE_FIELDS = ("date", "modified")
@@ -40,7 +42,7 @@ class StoryReader(MarkdownReader):
                 metadata["status"] = "skip"
         if isinstance(metadata.get("image"), dict):
             metadata["image"] = self._with_size(metadata["image"])
-        content = self._markdown.reset().convert(source.body)
+        content = absolute_links(self._markdown.reset().convert(source.body), self.settings.get("SITEURL", ""))
         return content, metadata
 
     def _with_size(self, image: dict) -> dict:

@@ -1,0 +1,63 @@
+"""Full-text search with Pagefind: filters and metadata for templates, the index as the last step.
+
+Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
+SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values).
+Templates get `search_facets` (list of Facet) and `search_key` (vocabulary or "type" → Pagefind key).
+"""
+
+import logging
+
+from pelican import signals
+
+from vocabularies import vocabularies_for
+
+from .facets import Facet, resolve_facets
+from .indexer import SearchIndexError, build_index
+
+__all__ = ["Facet", "SearchIndexError"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SEARCH_INDEX_ENABLED": True,
+    "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
+    "SEARCH_INDEX_FACETS": [
+        {"param": "typ", "key": "Typ", "values": {"geschichte": "Geschichte", "akteur": "Akteur"}},
+        {"param": "thema", "key": "Themenfeld", "vocabulary": "themes"},
+        {"param": "region", "key": "Region", "vocabulary": "regions"},
+        {"param": "phase", "key": "Phase", "vocabulary": "stages"},
+        {"param": "akteurstyp", "key": "Akteurstyp", "vocabulary": "actor_types"},
+        {"param": "zielgruppe", "key": "Zielgruppe", "vocabulary": "target_groups"},
+    ],
+}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def add_to_context(generator):
+    """Give templates the facets and the Pagefind filter name for each vocabulary."""
+    facets = resolve_facets(generator.settings["SEARCH_INDEX_FACETS"], vocabularies_for(generator.settings))
+    generator.context["search_facets"] = facets
+    generator.context["search_key"] = {(f.vocabulary or f.param): f.key for f in facets}
+    generator.context["search_type"] = {f.param: dict(f.options) for f in facets if not f.vocabulary}.get("typ", {})
+
+
+def index_site(pelican):
+    """Build the search index once every page is written; a failure fails the build."""
+    if not pelican.settings.get("SEARCH_INDEX_ENABLED", True):
+        return
+    try:
+        build_index(pelican.output_path, pelican.settings["SEARCH_INDEX_BUNDLE_DIR"])
+    except SearchIndexError as error:
+        logger.error("%s", error)
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.generator_init.connect(add_to_context)
+    signals.finalized.connect(index_site)

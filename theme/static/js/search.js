@@ -1,0 +1,199 @@
+// Enhances /suche/: results from the Pagefind index while typing, filters with counts, and the
+// whole state in the address (?q=…&region=…) so a search can be linked and shared.
+// Without JavaScript the page keeps its links to the listings; nothing here is needed to read the site.
+
+const PAGE_SIZE = 10;
+
+const form = document.querySelector("[data-app-search]");
+if (form) {
+  start(form);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function plural(count, one, many) {
+  return `${count.toLocaleString("de-DE")} ${count === 1 ? one : many}`;
+}
+
+async function start(searchForm) {
+  const input = searchForm.querySelector('input[name="q"]');
+  const facets = searchForm.querySelector("[data-app-facets]");
+  const groups = [...searchForm.querySelectorAll("fieldset[data-filter]")];
+  const status = document.querySelector("[data-app-status]");
+  const list = document.querySelector("[data-app-results]");
+  const more = document.querySelector("[data-app-more]");
+  const reset = searchForm.querySelector("[data-app-reset]");
+  const noScript = document.querySelector("[data-app-nojs]");
+  const bundle = searchForm.dataset.bundle;
+  const storyType = searchForm.dataset.storyType;
+
+  let pagefind;
+  try {
+    pagefind = await import(`${bundle}pagefind.js`);
+    await pagefind.options({ bundlePath: bundle, excerptLength: 26 });
+    await pagefind.filters();
+  } catch (error) {
+    status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Übersichten unten.";
+    return;
+  }
+  noScript.hidden = true;
+  facets.hidden = false;
+
+  let results = [];
+  let shown = 0;
+
+  const checkboxes = (group) => [...group.querySelectorAll('input[type="checkbox"]')];
+
+  function readAddress() {
+    const params = new URLSearchParams(window.location.search);
+    // Keep what a reader typed while the index was still loading.
+    if (params.has("q") || !input.value) input.value = params.get("q") || "";
+    for (const group of groups) {
+      const wanted = params.getAll(group.dataset.param);
+      for (const box of checkboxes(group)) box.checked = wanted.includes(box.value);
+    }
+  }
+
+  function writeAddress() {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    for (const group of groups) {
+      for (const box of checkboxes(group)) if (box.checked) params.append(group.dataset.param, box.value);
+    }
+    const query = params.toString();
+    window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+  }
+
+  function selectedFilters(except) {
+    const filters = {};
+    for (const group of groups) {
+      const labels = checkboxes(group).filter((box) => box.checked).map((box) => box.dataset.label);
+      if (labels.length && group !== except) filters[group.dataset.filter] = { any: labels };
+    }
+    return filters;
+  }
+
+  // Options in one group widen the search (any of them), so a group's counts are those of the
+  // search without that group's own choices; other groups' choices still narrow them.
+  async function groupCounts(query, search) {
+    const counts = { ...search.filters };
+    for (const group of groups) {
+      if (!checkboxes(group).some((box) => box.checked)) continue;
+      const wider = await pagefind.search(query || null, { filters: selectedFilters(group) });
+      counts[group.dataset.filter] = wider.filters[group.dataset.filter] || {};
+    }
+    return counts;
+  }
+
+  function showCounts(counts) {
+    for (const group of groups) {
+      const values = counts[group.dataset.filter] || {};
+      let selected = 0;
+      for (const box of checkboxes(group)) {
+        const count = values[box.dataset.label] || 0;
+        box.parentElement.querySelector("[data-app-count]").textContent = `(${count})`;
+        if (box.checked) selected += 1;
+      }
+      const summary = group.closest("details").querySelector("[data-app-selected]");
+      summary.textContent = selected ? ` (${selected} ausgewählt)` : "";
+    }
+  }
+
+  function card(data) {
+    const item = element("li", "app-results__item");
+    const article = element("article", "app-card app-card--result");
+    const body = element("div", "app-card__body");
+    const heading = element("h2", "app-card__title");
+    const link = element("a", "app-card__link", data.meta.title || data.url);
+    link.href = data.url;
+    heading.append(link);
+    const kind = (data.filters.Typ || [])[0] || "";
+    const themes = data.filters.Themenfeld || [];
+    const regions = data.filters.Region || [];
+    body.append(heading, element("p", "app-card__meta", [kind, ...themes, ...regions].filter(Boolean).join(" · ")));
+    const teaser = element("p", "app-card__summary");
+    if (input.value.trim() && data.excerpt) {
+      // Pagefind escapes the page text and only adds <mark> around the matched words.
+      teaser.innerHTML = data.excerpt;
+    } else {
+      teaser.textContent = data.meta.teaser || data.excerpt.replace(/<[^>]+>/g, "");
+    }
+    body.append(teaser);
+    article.append(body);
+    if (data.meta.bild) {
+      const image = element("img", "app-card__image");
+      image.src = data.meta.bild;
+      image.alt = "";
+      image.loading = "lazy";
+      image.decoding = "async";
+      article.append(image);
+    }
+    item.append(article);
+    return item;
+  }
+
+  async function showNext(moveFocus) {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const loaded = await Promise.all(batch.map((result) => result.data()));
+    const items = loaded.map(card);
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    if (moveFocus && items.length) items[0].querySelector("a").focus();
+  }
+
+  async function run() {
+    writeAddress();
+    list.setAttribute("aria-busy", "true");
+    const query = input.value.trim();
+    const filters = selectedFilters();
+    if (!query && !Object.keys(filters).length) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      showCounts(await pagefind.filters());
+      status.textContent = "Geben Sie einen Suchbegriff ein oder wählen Sie einen Filter.";
+      list.setAttribute("aria-busy", "false");
+      return;
+    }
+    const options = { filters };
+    if (!query) {
+      // Without words to rank by: stories newest first; actors, or both together, alphabetically.
+      // (Only stories carry a date; sorting by it would leave actors out.)
+      const types = filters.Typ ? filters.Typ.any : [];
+      options.sort = types.length === 1 && types[0] === storyType ? { date: "desc" } : { title: "asc" };
+    }
+    const search = await pagefind.debouncedSearch(query || null, options, 150);
+    if (search === null) return;
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    showCounts(await groupCounts(query, search));
+    await showNext(false);
+    const found = plural(results.length, "Ergebnis", "Ergebnisse");
+    status.textContent = results.length
+      ? `${found}${query ? ` für „${query}“` : ""}.`
+      : "Keine Treffer. Versuchen Sie ein anderes Wort oder entfernen Sie Filter.";
+    list.setAttribute("aria-busy", "false");
+  }
+
+  searchForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  input.addEventListener("input", run);
+  for (const group of groups) group.addEventListener("change", run);
+  reset.addEventListener("click", () => {
+    for (const group of groups) for (const box of checkboxes(group)) box.checked = false;
+    run();
+  });
+  more.addEventListener("click", () => showNext(true));
+
+  readAddress();
+  await run();
+}
