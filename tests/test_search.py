@@ -144,3 +144,12 @@ def test_only_story_and_actor_content_is_indexed(sample_site):
         relative = str(page.relative_to(sample_site.output))
         is_content = re.match(r"^(geschichten|akteure)/[^/]+/index\.html$", relative) and "/seite/" not in relative
         assert ("data-pagefind-body" in text) == bool(is_content), relative
+
+
+def test_search_with_results_fits_a_320_px_screen(browser_page, sample_server):
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+    browser_page.goto(sample_server.url("/suche/?q=Beratung&typ=geschichte"))
+    assert results(browser_page)
+    assert browser_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    violations = run_axe(browser_page)
+    assert violations == [], describe(violations)

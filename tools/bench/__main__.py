@@ -10,10 +10,10 @@ import sys
 import tempfile
 import time
 
-from tools.bench import page_budgets
+from tools.bench import page_budgets, search_bytes
 
 logger = logging.getLogger("sinn.bench")
-SECTIONS = {"budgets": page_budgets}
+SECTIONS = {"budgets": page_budgets, "search": search_bytes}
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,90 @@
+"""Search: Pagefind index size and the bytes a browser fetches for a first query (wasm included)."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FIRST_QUERY_BUDGET = 150 * 1024
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def folder_bytes(path: str) -> tuple[int, int]:
+    """Total bytes and file count below a folder."""
+    total = count = 0
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(folder, name))
+            count += 1
+    return total, count
+
+
+def first_query_bytes(output: str, query: str) -> dict:
+    """Bytes of every /pagefind/ response for one query typed on /suche/ (gzip estimated for text)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=output))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    fetched: dict[str, int] = {}
+    compressed: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def record(response):
+                if "/pagefind/" in response.url:
+                    body = response.body()
+                    name = response.url.split("/pagefind/", 1)[1]
+                    fetched[name] = len(body)
+                    # Pagefind's index chunks are compressed already; JS and JSON are gzipped by any host.
+                    text_like = name.endswith((".js", ".json", ".css"))
+                    compressed[name] = len(gzip.compress(body, mtime=0)) if text_like else len(body)
+
+            page.on("response", record)
+            page.goto(f"{origin}/suche/?q={query}")
+            page.wait_for_selector('[data-app-results][aria-busy="false"]', state="attached", timeout=60000)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"query": query, "requests": len(fetched), "bytes": sum(fetched.values()), "bytes_gzip": sum(compressed.values())}
+
+
+def run(context: dict) -> dict:
+    """Build the sample site and measure its search."""
+    from tools.build import build, configure_logging  # noqa: PLC0415
+
+    configure_logging(verbose=False)
+    output = build(os.path.join(ROOT, "pelicanconf.py"), os.path.join(context["workdir"], "search"))
+    return measure(output, "Beratung")
+
+
+def measure(output: str, query: str) -> dict:
+    """Index size and first-query bytes of a built site."""
+    index_bytes, index_files = folder_bytes(os.path.join(output, "pagefind"))
+    result = {"index_bytes": index_bytes, "index_files": index_files, "budget": FIRST_QUERY_BUDGET}
+    result.update(first_query_bytes(output, query))
+    return result
+
+
+def table(result: dict) -> list[str]:
+    """The result as table rows."""
+    return [
+        f"Index: {result['index_bytes'] / 1024:.0f} KiB in {result['index_files']} Dateien",
+        f"Erste Suche nach „{result['query']}“: {result['requests']} Anfragen, {result['bytes'] / 1024:.0f} KiB "
+        f"übertragen ({result['bytes_gzip'] / 1024:.0f} KiB mit gzip; Budget {result['budget'] / 1024:.0f} KiB)",
+    ]
