@@ -131,3 +131,34 @@ def run_check(content: str, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "tools.check", content, *args],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )
+
+
+# A valid story's front matter as an editor writes it; line 1 of the file is '---', so `title` is on line 2.
+STORY_YAML = """\
+title: Beratung per Video erreicht Dörfer
+date: 2025-03-14
+summary: Eine Schuldnerberatung berät per Video und erreicht so Familien in abgelegenen Dörfern.
+themes: [beratung]
+regions: [erzgebirgskreis]
+stage: pilot
+actors: [beratungsverein]
+image:
+  src: images/beratung.jpg
+  alt: Ein Tablet auf einem Küchentisch zeigt eine Beraterin im Videogespräch
+  credit: "Foto: Anna Beispiel"
+  license: CC BY 4.0
+"""
+
+
+def check_in_process(content: str, *args: str) -> tuple[int, str]:
+    """Run `make check`'s command in this process (fast); exit code and output, paths shown as content/…."""
+    import contextlib
+    import io
+
+    from tools import check
+
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = check.main([content, *args])
+    parent = os.path.dirname(os.path.abspath(content)) + os.sep
+    return code, output.getvalue().replace(parent, "")

@@ -1,6 +1,8 @@
 """`make check`: validate all content and list every problem at once, in German.
 
 Exit 0 when there are no errors (warnings allowed), 1 with errors, 2 when it cannot run.
+`--format json` prints one JSON object; `--format github` prints GitHub Actions annotations
+(`::error file=…,line=…::…`) that mark the lines in a pull request.
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Prüft alle Inhalte gegen den Inhaltsvertrag.")
     parser.add_argument("content", nargs="?", default="content", help="Inhaltsordner (Standard: content)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="Ausgabeformat")
+    parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
+    logging.basicConfig(format="%(message)s", level=logging.DEBUG if args.debug else logging.WARNING)
     if not os.path.isdir(args.content):
-        sys.stderr.write(f"{args.content}: Ordner nicht gefunden.\n")
+        logger.error("%s: Ordner nicht gefunden. Rufen Sie die Prüfung im Hauptordner des Projekts auf (make check).", args.content)
         return 2
-    report = check_site(args.content).report
+    try:
+        report = check_site(args.content).report
+    except Exception as error:
+        if args.debug:
+            raise
+        logger.error("Die Prüfung ist abgebrochen (%s: %s). Bitte dem Technik-Team melden; mit --debug gibt es Details.",
+                     error.__class__.__name__, error)
+        return 2
     sys.stdout.write(report.render(args.format) + "\n")
     return 1 if report.errors else 0
 

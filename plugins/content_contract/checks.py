@@ -1,4 +1,4 @@
-"""Checks that need more than one field: dates in order, the body, and the site as a whole."""
+"""Checks of one file that need more than one field: dates in order, image texts, unsafe values, slugs."""
 
 from __future__ import annotations
 
@@ -6,21 +6,17 @@ import datetime
 import os
 import re
 
+from . import formats
 from .formats import parse_date
 from .problems import ERROR, WARNING
 
-MIN_BODY_WORDS = 80
-# Paths of the site that no story, page or alias may take.
+SLUG = re.compile(formats.SLUG_PATTERN)
+# Paths of the site that no story, page, actor or alias may take.
 RESERVED_SLUGS = {
     "geschichten", "akteure", "themen", "regionen", "suche", "feeds", "daten", "presse",
     "pagefind", "images", "theme", "seite", "static", "sitemap", "robots",
 }
-_FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|style|object|embed|form)\b", re.IGNORECASE)
-_EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
-_DANGEROUS_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript):|(?:href|src)\s*=\s*[\"']?\s*(javascript|data|vbscript):", re.IGNORECASE)
-_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_WORD = re.compile(r"\w+", re.UNICODE)
-_CODE_SPAN = re.compile(r"`[^`]*`")
+IMAGE_FIELDS = {"story": "image", "actor": "logo"}
 
 
 def check_dates(data: dict, today: datetime.date):
@@ -28,57 +24,62 @@ def check_dates(data: dict, today: datetime.date):
     published = parse_date(str(data.get("date", "")))
     modified = parse_date(str(data.get("modified", "")))
     if published and modified and modified < published:
-        yield "modified", f"liegt vor dem Veröffentlichungsdatum ({published.isoformat()}). Bitte prüfen.", ERROR
+        yield "modified", (
+            f"liegt vor dem Veröffentlichungsdatum date ({published.isoformat()}). modified ist der Tag der "
+            "letzten Änderung und kann nicht davor liegen. Bitte eines der beiden Daten korrigieren."
+        ), ERROR
     if published and published > today:
-        yield "date", f"liegt in der Zukunft ({published.isoformat()}). Die Geschichte erscheint trotzdem sofort.", WARNING
+        yield "date", (
+            f"liegt in der Zukunft ({published.isoformat()}). Die Geschichte erscheint trotzdem sofort, "
+            "mit diesem Datum. Ist das ein Tippfehler?"
+        ), WARNING
 
 
-def check_image_alt(image) -> list:
-    """(field, message) when the alt text only repeats the file name."""
-    if not isinstance(image, dict) or not isinstance(image.get("alt"), str) or not isinstance(image.get("src"), str):
+def check_image_alt(kind: str, data: dict) -> list:
+    """(field, message) when an image's alt text is blank or only repeats the file name."""
+    name = IMAGE_FIELDS.get(kind)
+    image = data.get(name) if name else None
+    if not isinstance(image, dict) or not isinstance(image.get("alt"), str) or not image["alt"]:
         return []
     alt = image["alt"].strip().lower()
-    name = os.path.basename(image["src"]).lower()
-    if alt in (name, os.path.splitext(name)[0]):
-        return [("image.alt", "wiederholt nur den Dateinamen. Beschreiben Sie, was auf dem Bild zu sehen ist.")]
+    if not alt:
+        return [(f"{name}.alt", "enthält nur Leerzeichen. Beschreiben Sie, was auf dem Bild zu sehen ist.")]
+    if not isinstance(image.get("src"), str):
+        return []
+    file_name = os.path.basename(image["src"].strip()).lower()
+    stem = os.path.splitext(file_name)[0]
+    if alt in (file_name, stem, stem.replace("-", " "), stem.replace("_", " ")):
+        return [(f"{name}.alt", (
+            f'wiederholt nur den Dateinamen ("{image["alt"]}"). Beschreiben Sie in einem Satz, was auf dem Bild '
+            "zu sehen ist, für Menschen, die es nicht sehen können."
+        ))]
     return []
 
 
-def check_body(body: str, first_line: int, kind: str):
-    """(line, field, message, severity) for unsafe HTML and a too short text."""
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        text = _CODE_SPAN.sub("", line)
-        tag = _FORBIDDEN_TAGS.search(text)
-        if tag:
-            yield number, "Text", f"<{tag.group(1).lower()}> ist im Text nicht erlaubt. Videos und Karten bitte als Link angeben.", ERROR
-        handler = _EVENT_HANDLER.search(text)
-        if handler:
-            yield number, "Text", f"Das HTML-Attribut {handler.group(1)}= ist nicht erlaubt (führt Skripte aus). Bitte entfernen.", ERROR
-        link = _DANGEROUS_LINK.search(text)
-        if link:
-            scheme = (link.group(1) or link.group(2)).lower()
-            yield number, "Text", f'Links mit "{scheme}:" sind nicht erlaubt (Sicherheitsrisiko).', ERROR
-    if kind == "story":
-        words = len(_WORD.findall(body))
-        if words < MIN_BODY_WORDS:
-            yield first_line, "Text", f"hat nur {words} Wörter; eine Geschichte sollte mindestens {MIN_BODY_WORDS} haben.", WARNING
-
-
-def internal_links(body: str, first_line: int):
-    """(line, target) for every link in the body that points inside the site."""
-    for offset, line in enumerate(body.split("\n")):
-        for match in _MARKDOWN_LINK.finditer(_CODE_SPAN.sub("", line)):
-            target = match.group(1)
-            if (target.startswith("/") and not target.startswith("//")) or target.startswith(("{filename}", "{static}")):
-                yield first_line + offset, target
+def unsafe_values(data, path=()):
+    """(path, scheme) for every text in the fields that starts with javascript:, vbscript: or data:."""
+    if isinstance(data, str):
+        scheme = formats.unsafe_scheme(data)
+        if scheme:
+            yield list(path), scheme
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from unsafe_values(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from unsafe_values(value, (*path, index))
 
 
 def check_slug(slug: str):
     """A message when a slug would take a fixed path of the site."""
     if slug in RESERVED_SLUGS:
-        return f'"{slug}" ist eine feste Adresse der Website. Bitte einen anderen slug wählen.'
+        return f'"{slug}" ist eine feste Adresse der Website und kann nicht vergeben werden.'
     return None
+
+
+def is_slug(value: str) -> bool:
+    """True for a valid slug or id: a–z, 0–9 and single hyphens."""
+    return bool(SLUG.match(value))
 
 
 def normalise_path(path: str) -> str:
@@ -91,4 +92,4 @@ def normalise_path(path: str) -> str:
     return path
 
 
-__all__ = ["ERROR", "WARNING", "check_body", "check_dates", "check_image_alt", "check_slug", "internal_links", "normalise_path"]
+__all__ = ["ERROR", "WARNING", "check_dates", "check_image_alt", "check_slug", "is_slug", "normalise_path", "unsafe_values"]

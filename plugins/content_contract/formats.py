@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import difflib
+import html
 import os
 import re
 import unicodedata
+import warnings
 from urllib.parse import urlsplit
 
 from .problems import ERROR, WARNING
@@ -16,6 +19,10 @@ DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
 _GERMAN_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2}|\d{4})\s*$")
+_LOOSE_ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_MAYBE_UNSAFE = re.compile(r"[\x00-\x20\x7f]*[jvd&]", re.IGNORECASE)
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
@@ -35,12 +42,16 @@ def parse_date(value: str) -> datetime.date | None:
 
 
 def suggest_date(value: str) -> str | None:
-    """YYYY-MM-DD for a German-style date like 12.03.2024, if it is one."""
+    """YYYY-MM-DD for a date written otherwise, like 12.03.2024, 2024-3-12 or 2024-03-12 10:00."""
     match = _GERMAN_DATE.match(str(value))
-    if not match:
-        return None
-    day, month, year = (int(part) for part in match.groups())
-    year += 2000 if year < 100 else 0
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        year += 2000 if year < 100 else 0
+    else:
+        match = _LOOSE_ISO_DATE.match(str(value))
+        if not match:
+            return None
+        year, month, day = (int(part) for part in match.groups())
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
@@ -58,21 +69,43 @@ def _check_date(value, _content_path):
         yield f'"{value}" ist kein gültiges Datum (diesen Tag gibt es nicht).', ERROR
 
 
+def unsafe_scheme(value: str) -> str | None:
+    """'javascript', 'vbscript' or 'data' when a link would run code or hide content; else None."""
+    if ":" not in value or not _MAYBE_UNSAFE.match(value):
+        return None
+    text = _IGNORED_IN_SCHEME.sub("", html.unescape(value[:200])).lower()
+    return next((scheme for scheme in _UNSAFE_SCHEMES if text.startswith(scheme + ":")), None)
+
+
+def unsafe_message(scheme: str) -> str:
+    """The one message for a javascript:, vbscript: or data: address, wherever it stands."""
+    return (
+        f'Adressen, die mit "{scheme}:" beginnen, sind nicht erlaubt: sie können Schadcode enthalten. '
+        "Bitte entfernen oder eine normale https-Adresse angeben."
+    )
+
+
 def _check_url(value, _content_path):
-    scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
-    if scheme in ("javascript", "data", "vbscript"):
-        yield f'Links mit "{scheme}:" sind nicht erlaubt (Sicherheitsrisiko). Geben Sie eine https-Adresse an.', ERROR
+    scheme = unsafe_scheme(value)
+    if scheme:
+        yield unsafe_message(scheme), ERROR
         return
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
+    text = value.strip()
+    parts = urlsplit(text)
+    if text.lower().startswith("www."):
+        yield f'"{value}": vor der Adresse fehlt https://. Schreiben Sie "https://{text}".', ERROR
+    elif parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc or re.search(r"\s", text):
         yield f'"{value}" ist keine vollständige Web-Adresse. Beispiel: https://www.beispiel.de/seite', ERROR
     elif parts.scheme == "http":
-        yield f'"{value}" nutzt http. Bitte https:// verwenden, wenn die Seite das anbietet.', WARNING
+        yield f'"{value}" beginnt mit http://. Bitte https:// verwenden, wenn die Seite das anbietet (sicherer für Besucher).', WARNING
 
 
 def _check_email(value, _content_path):
-    if not _EMAIL.match(value.strip()):
-        yield f'"{value}" ist keine E-Mail-Adresse. Beispiel: kontakt@beispiel.de', ERROR
+    text = value.strip()
+    if text.lower().startswith("mailto:") and _EMAIL.match(text[7:]):
+        yield f'Schreiben Sie nur die Adresse, ohne "mailto:": {text[7:]}', ERROR
+    elif not _EMAIL.match(text):
+        yield f'"{value}" ist keine E-Mail-Adresse. Eine Adresse hat die Form name@beispiel.de, ohne Leerzeichen.', ERROR
 
 
 def _check_path(value, _content_path):
@@ -81,18 +114,37 @@ def _check_path(value, _content_path):
 
 
 _image_cache: dict[tuple, list] = {}
+_IMAGE_FORMATS = "JPEG, PNG, WebP oder GIF"
+IMAGE_FOLDER = "images/"
 
 
 def _check_image(value, content_path):
     root = os.path.realpath(content_path)
-    target = os.path.realpath(os.path.join(root, value))
-    if os.path.isabs(value) or os.path.commonpath([root, target]) != root:
-        yield f'"{value}" liegt außerhalb von content/. Legen Sie das Bild in content/images/ ab.', ERROR
+    text = value.strip()
+    if unsafe_scheme(text):
+        yield unsafe_message(unsafe_scheme(text)), ERROR
+        return
+    if text.startswith(("http://", "https://")):
+        yield (
+            "Bilder müssen im Repository liegen. Laden Sie das Bild nach content/images/ hoch "
+            "und geben Sie den Pfad an, z. B. images/stories/name.jpg."
+        ), ERROR
+        return
+    hint = _path_hint(text)
+    if hint:
+        yield hint, ERROR
+        return
+    target = os.path.realpath(os.path.join(root, text))
+    if os.path.commonpath([root, target]) != root:
+        yield f'"{value}" liegt außerhalb von content/. Legen Sie das Bild in content/images/ ab und geben Sie den Pfad ohne ".." an.', ERROR
+        return
+    if not text.startswith(IMAGE_FOLDER):
+        yield f'"{value}" liegt nicht im Ordner content/{IMAGE_FOLDER} und würde nicht veröffentlicht. Legen Sie das Bild dort ab.', ERROR
         return
     try:
         stat = os.stat(target)
     except OSError:
-        yield f'Die Bilddatei content/{value} gibt es nicht. Prüfen Sie Pfad und Schreibweise (Groß-/Kleinschreibung zählt).', ERROR
+        yield _missing_image(value, text, root), ERROR
         return
     key = (target, stat.st_mtime_ns, stat.st_size)
     if key not in _image_cache:
@@ -100,24 +152,56 @@ def _check_image(value, content_path):
     yield from _image_cache[key]
 
 
+def _path_hint(text: str) -> str | None:
+    """How to write an image path that an editor wrote the way a browser or the repository shows it."""
+    if text.startswith("/"):
+        return f'Schreiben Sie den Pfad ohne "/" am Anfang, relativ zu content/: "{text.lstrip("/")}".'
+    if text.startswith("content/"):
+        return f'Schreiben Sie den Pfad ohne "content/" am Anfang: "{text[len("content/"):]}".'
+    if "\\" in text:
+        return f'Trennen Sie Ordner mit "/", nicht mit "\\": "{text.replace(chr(92), "/")}".'
+    return None
+
+
+def _missing_image(value: str, text: str, root: str) -> str:
+    message = f"Die Bilddatei content/{text} gibt es nicht. Prüfen Sie Ordner, Dateiname und Endung (Groß-/Kleinschreibung zählt)."
+    folder = os.path.dirname(os.path.join(root, text))
+    try:
+        names = [n for n in os.listdir(folder) if not n.startswith(".")]
+    except OSError:
+        return message
+    lower = {n.lower(): n for n in names}
+    close = [lower[os.path.basename(text).lower()]] if os.path.basename(text).lower() in lower else []
+    close = close or difflib.get_close_matches(os.path.basename(text), names, n=1, cutoff=0.6)
+    if close:
+        message += f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?'
+    return message
+
+
 def _inspect_image(target, value, size):
     if size > MAX_IMAGE_BYTES:
-        yield f"Das Bild {value} ist {size / 1048576:.1f} MB groß; erlaubt sind 20 MB. Bitte verkleinern.", ERROR
+        yield f"Das Bild {value} ist {size / 1048576:.1f} MB groß; erlaubt sind 20 MB. Bitte verkleinern (z. B. auf 2500 Pixel Breite).", ERROR
         return
     if target.lower().endswith(".svg"):
+        yield f"{value} ist eine SVG-Grafik; die Website braucht ein Foto- oder Grafikformat wie {_IMAGE_FORMATS}.", ERROR
         return
     from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
 
     try:
-        with Image.open(target) as image:
-            width, height = image.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        yield f"{value} ist kein lesbares Bild (erlaubt: JPEG, PNG, WebP, GIF, SVG).", ERROR
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(target) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        yield f"Das Bild {value} hat weit mehr als 40 Megapixel. Bitte verkleinern, z. B. auf 2500 Pixel Breite.", ERROR
+        return
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        yield f"{value} ist kein lesbares Bild. Erlaubt sind {_IMAGE_FORMATS}; speichern Sie das Bild in einem dieser Formate neu.", ERROR
         return
     if width * height > MAX_IMAGE_PIXELS:
         yield (
             f"Das Bild {value} hat {width * height / 1e6:.0f} Megapixel; erlaubt sind 40. "
-            "Bitte auf höchstens 8000 × 5000 Pixel verkleinern."
+            "Bitte verkleinern, z. B. auf 2500 Pixel Breite."
         ), ERROR
 
 

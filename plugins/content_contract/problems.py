@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+HELP = "Was die Meldungen bedeuten und wie Sie sie beheben: CONTRIBUTING.md, Abschnitt „Meldungen der Prüfung“."
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Problem:
     field: str | None = None
     line: int | None = None
     severity: str = ERROR
+    column: int | None = None
 
     def format(self) -> str:
         """`datei:zeile: feld: meldung`, the form editors and editors' tools understand."""
@@ -26,6 +28,18 @@ class Problem:
         prefix = "Warnung: " if self.severity == WARNING else ""
         where = f"{self.field}: " if self.field else ""
         return f"{location}: {prefix}{where}{self.message}"
+
+    def as_dict(self) -> dict:
+        """The problem for machines: file, line, column, field, severity, message and the text line."""
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "severity": self.severity,
+            "message": self.message,
+            "text": self.format(),
+        }
 
     def sort_key(self):
         """Files in order, then lines, errors before warnings on the same line."""
@@ -38,14 +52,18 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    _seen: set = field(default_factory=set, repr=False, compare=False)
 
     def add(self, problem: Problem) -> None:
-        """Record a problem."""
-        self.problems.append(problem)
+        """Record a problem, once: the same message for the same place is not repeated."""
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     def extend(self, problems) -> None:
         """Record several problems."""
-        self.problems.extend(problems)
+        for problem in problems:
+            self.add(problem)
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,10 +97,12 @@ class Report:
         if output_format == "json":
             return json.dumps(
                 {
+                    "summary": self.summary(),
                     "errors": len(self.errors),
                     "warnings": len(self.warnings),
                     "files_checked": self.files_checked,
-                    "problems": [asdict(p) for p in problems],
+                    "files_with_problems": len({p.path for p in problems}),
+                    "problems": [p.as_dict() for p in problems],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -90,7 +110,10 @@ class Report:
         if output_format == "github":
             lines = [_annotation(p) for p in problems]
             return "\n".join([*lines, self.summary()])
-        return "\n".join([*(p.format() for p in problems), self.summary()])
+        lines = [*(p.format() for p in problems), self.summary()]
+        if self.errors:
+            lines.append(HELP)
+        return "\n".join(lines)
 
 
 def _files(count: int) -> str:
@@ -103,9 +126,11 @@ def _annotation(problem: Problem) -> str:
     props = f"file={_escape_property(os.path.normpath(problem.path))}"
     if problem.line:
         props += f",line={problem.line}"
-    if problem.field:
-        props += f",title={_escape_property(problem.field)}"
-    return f"::{kind} {props}::{_escape_data(problem.message)}"
+        if problem.column:
+            props += f",col={problem.column}"
+    props += f",title={_escape_property(problem.field or 'Inhaltsprüfung')}"
+    text = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    return f"::{kind} {props}::{_escape_data(text)}"
 
 
 def _escape_data(text: str) -> str:

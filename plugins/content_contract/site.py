@@ -1,25 +1,28 @@
-"""Checking a whole content folder: every story, actor and page, and how they fit together."""
+"""Checking a whole content folder: every story, actor and page, one by one; paths.py checks how they fit."""
 
 from __future__ import annotations
 
 import datetime
+import fnmatch
 import glob
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 
 from vocabularies import VocabularyError, load_vocabularies
 
-from . import checks
-from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter
+from . import body, checks, formats, paths
+from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
 from .problems import ERROR, Problem, Report
 from .validate import Validator
 
 logger = logging.getLogger(__name__)
 
 KINDS = {"story": "stories", "actor": "actors", "page": "pages"}
-DEFAULT_URLS = {"story": "geschichten/{slug}/", "actor": "akteure/{id}/", "page": "{slug}/"}
+EXTENSIONS = {"story": ".md", "actor": ".yml", "page": ".md"}
+KIND_NAMES = {"story": "Geschichten", "actor": "Akteursprofile", "page": "Seiten"}
+IGNORED_FILES = (".*", "*~", "*.swp", "README.md")
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".tif", ".tiff", ".heic")
 
 
 @dataclass
@@ -38,6 +41,11 @@ class Document:
         """The Markdown body (empty for actors)."""
         return self.source.body
 
+    @property
+    def is_draft(self) -> bool:
+        """True for a story marked `status: draft`."""
+        return self.kind == "story" and self.data.get("status") == "draft"
+
 
 @dataclass
 class CheckResult:
@@ -55,16 +63,20 @@ def read_document(kind: str, path: str, display_path: str | None = None) -> Docu
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ContentSyntaxError("Die Felder müssen als 'name: wert' untereinander stehen.", line=source.yaml_first_line)
+        raise ContentSyntaxError(
+            "Die Felder müssen als 'name: wert' untereinander stehen, je Feld eine Zeile (z. B. title: Mein Titel).",
+            line=source.yaml_first_line,
+        )
     base = os.path.splitext(os.path.basename(path))[0]
-    doc_id = base if kind == "actor" else str(data.get("slug") or base)
+    slug = data.get("slug")
+    doc_id = base if kind == "actor" or not isinstance(slug, str) or not slug.strip() else slug.strip()
     return Document(kind, path, display_path or path, source, data, doc_id)
 
 
 def content_files(content_path: str, kind: str) -> list[str]:
     """The files of one kind below the content folder, sorted."""
     folder = os.path.join(content_path, KINDS[kind])
-    pattern = "**/*.yml" if kind == "actor" else "**/*.md"
+    pattern = "**/*" + EXTENSIONS[kind]
     return sorted(glob.glob(os.path.join(folder, pattern), recursive=True))
 
 
@@ -77,25 +89,38 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     references = _references(content_path, settings, report)
     validator = Validator(references, content_path)
     for kind in KINDS:
+        report.extend(_stray_files(content_path, kind))
         for path in content_files(content_path, kind):
             report.files_checked += 1
             display = _display(path)
             try:
                 document = read_document(kind, path, display)
             except ContentSyntaxError as error:
-                report.add(Problem(display, error.message, line=error.line))
+                report.add(Problem(display, error.message, line=error.line, column=error.column))
                 continue
-            except Exception as error:  # noqa: BLE001 - one broken file must not hide the others
-                report.add(Problem(display, f"Datei konnte nicht geprüft werden ({error.__class__.__name__}: {error})."))
+            except Exception as error:  # one broken file must not hide the others
+                logger.debug("reading %s failed", display, exc_info=True)
+                report.add(Problem(display, _internal_error(error)))
                 continue
             try:
                 report.extend(_check_document(document, validator, today))
             except Exception as error:
-                logger.debug("checker failed on %s", display, exc_info=True)
-                report.add(Problem(display, f"Unerwarteter Fehler beim Prüfen ({error.__class__.__name__}: {error})."))
+                logger.debug("checking %s failed", display, exc_info=True)
+                report.add(Problem(display, _internal_error(error)))
             result.documents[kind].append(document)
-    report.extend(_check_site_paths(result.documents, settings, references))
+    try:
+        report.extend(paths.check_paths(result.documents, settings, references, content_path))
+    except Exception as error:
+        logger.debug("site-wide checks failed", exc_info=True)
+        report.add(Problem(_display(content_path), _internal_error(error)))
     return result
+
+
+def _internal_error(error: Exception) -> str:
+    return (
+        "Diese Datei konnte nicht vollständig geprüft werden. Das ist vermutlich ein Fehler im Prüfprogramm: "
+        f"bitte dem Technik-Team melden (technisch: {error.__class__.__name__}: {error})."
+    )
 
 
 def _references(content_path, settings, report) -> dict[str, list[str]]:
@@ -106,120 +131,87 @@ def _references(content_path, settings, report) -> dict[str, list[str]]:
             references[name] = vocabulary.ids()
     except VocabularyError as error:
         report.add(Problem(_display(data_path), str(error)))
+    except Exception as error:
+        logger.debug("reading the vocabularies failed", exc_info=True)
+        report.add(Problem(_display(data_path), _internal_error(error)))
     references["actors"] = [os.path.splitext(os.path.basename(p))[0] for p in content_files(content_path, "actor")]
     return references
 
 
+def _stray_files(content_path: str, kind: str) -> list[Problem]:
+    """Files in a content folder that would silently not be published."""
+    problems = []
+    folder = os.path.join(content_path, KINDS[kind])
+    extension = EXTENSIONS[kind]
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith(extension) or any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED_FILES):
+                continue
+            stem, suffix = os.path.splitext(name)
+            if suffix.lower() in IMAGE_EXTENSIONS:
+                message = "Bilder gehören in den Ordner content/images/ (z. B. content/images/stories/); hier werden sie nicht veröffentlicht."
+            else:
+                message = (
+                    f"Diese Datei wird nicht gelesen: {KIND_NAMES[kind]} müssen auf {extension} enden. "
+                    f'Benennen Sie sie in "{stem}{extension}" um.'
+                )
+            problems.append(Problem(_display(os.path.join(directory, name)), message, "Dateiname"))
+    return problems
+
+
 def _check_document(document: Document, validator: Validator, today) -> list[Problem]:
     problems = []
-    source = document.source
-    for path, message, severity in validator.problems(document.kind, document.data):
-        problems.append(Problem(document.display_path, message, _field_name(path), locate(source, path), severity))
-    data = document.data
+    source, data, display = document.source, document.data, document.display_path
+
+    def add(message, path=(), line=None, severity=ERROR, name=None):
+        where = line if line is not None or not path else locate(source, list(path))
+        problems.append(Problem(display, message, name or _field_name(path), where, severity))
+
+    for key, line, first in source.duplicate_keys:
+        add(f"steht doppelt (zuerst in Zeile {first}). Es gilt nur einer der Werte: bitte einen der beiden Einträge löschen.",
+            line=line, name=str(key))
+    for path, message, severity in validator.problems(document.kind, data):
+        add(message, path, severity=severity)
+    for path, scheme in checks.unsafe_values(data):
+        add(formats.unsafe_message(scheme), path)
+    for field_name, message in checks.check_image_alt(document.kind, data):
+        add(message, field_name.split("."))
     if document.kind in ("story", "page"):
         for field_name, message, severity in checks.check_dates(data, today):
-            problems.append(Problem(document.display_path, message, field_name, locate(source, [field_name]), severity))
-        for line, field_name, message, severity in checks.check_body(document.body, source.body_first_line, document.kind):
-            problems.append(Problem(document.display_path, message, field_name, line, severity))
-    for field_name, message in checks.check_image_alt(data.get("image")):
-        problems.append(Problem(document.display_path, message, field_name, locate(source, field_name.split("."))))
-    slug_field = "slug" if "slug" in data else None
+            add(message, [field_name], severity=severity)
+        for line, field_name, message, severity in body.check_body(document.body, source.body_first_line, document.kind):
+            add(message, line=line, severity=severity, name=field_name)
+    elif isinstance(data.get("description"), str):
+        for offset, field_name, message, severity in body.check_body(data["description"], 0, "actor", "description"):
+            add(message, line=value_line(source, ["description"]) + offset, severity=severity, name=field_name)
+    problems.extend(_check_id(document))
+    return problems
+
+
+def _check_id(document: Document) -> list[Problem]:
+    """The slug or file name that becomes the address: not reserved, only a–z, 0–9 and hyphens."""
+    display, data = document.display_path, document.data
     reserved = checks.check_slug(document.id)
+    has_slug = document.kind != "actor" and isinstance(data.get("slug"), str)
+    if has_slug:
+        if reserved:
+            return [Problem(display, reserved + " Bitte einen anderen slug wählen.", "slug", locate(document.source, ["slug"]))]
+        return []  # the schema checks the slug's characters
+    base = os.path.splitext(os.path.basename(document.path))[0]
+    extension = EXTENSIONS[document.kind]
+    suggestion = f"{formats.slugify(base) or 'neuer-name'}{extension}"
+    if document.kind == "actor":
+        advice = f'Benennen Sie die Datei in "{suggestion}" um und passen Sie Geschichten an, die den Akteur nennen.'
+        what = f'Der Dateiname "{base}{extension}" ist die Kennung (id) des Akteurs und wird seine Adresse /akteure/{base}/.'
+    else:
+        advice = f'Benennen Sie die Datei in "{suggestion}" um oder setzen Sie das Feld slug.'
+        what = f'Der Dateiname "{base}{extension}" wird die Adresse {"der Geschichte" if document.kind == "story" else "der Seite"}.'
     if reserved:
-        problems.append(Problem(document.display_path, reserved, slug_field or "Dateiname", locate(source, ["slug"]) if slug_field else None))
-    elif "slug" not in data and not _is_slug(document.id):
-        problems.append(Problem(
-            document.display_path,
-            f'Der Dateiname "{document.id}" ergibt keine gültige Adresse: nur a–z, 0–9 und Bindestriche. '
-            "Benennen Sie die Datei um oder setzen Sie das Feld slug.",
-            "Dateiname",
-        ))
-    return problems
-
-
-def _check_site_paths(documents: dict[str, list[Document]], settings: dict, references: dict) -> list[Problem]:
-    """Duplicate ids, aliases that collide, and internal links that lead nowhere."""
-    problems = []
-    owners: dict[str, Document] = {}
-    for kind, docs in documents.items():
-        pattern = settings.get({"story": "ARTICLE_URL", "actor": "ACTORS_URL", "page": "PAGE_URL"}[kind], DEFAULT_URLS[kind])
-        for document in docs:
-            if document.kind == "story" and document.data.get("status") == "draft" and not settings.get("STORIES_SHOW_DRAFTS", True):
-                continue
-            url = checks.normalise_path(pattern.format(slug=document.id, id=document.id))
-            other = owners.get(url)
-            if other is not None:
-                problems.append(Problem(
-                    document.display_path,
-                    f"Die Adresse {url} ist schon durch {other.display_path} belegt. Bitte einen anderen slug wählen.",
-                    "slug", locate(document.source, ["slug"]) if "slug" in document.data else None,
-                ))
-            else:
-                owners[url] = document
-    fixed = {checks.normalise_path(p) for p in ("/", "/geschichten/", "/akteure/", "/themen/", "/regionen/", "/suche/")}
-    fixed |= {f"/themen/{term}/" for term in references.get("themes", [])}
-    fixed |= {f"/regionen/{term}/" for term in references.get("regions", [])}
-    for docs in documents.values():
-        for document in docs:
-            aliases = document.data.get("aliases")
-            if not isinstance(aliases, list):
-                continue
-            for index, alias in enumerate(aliases):
-                if not isinstance(alias, str) or not alias.startswith("/"):
-                    continue
-                target = checks.normalise_path(alias)
-                other = owners.get(target)
-                if target in fixed or (other is not None and other is not document):
-                    taken_by = other.display_path if other is not None else "eine feste Seite der Website"
-                    problems.append(Problem(
-                        document.display_path,
-                        f"Die frühere Adresse {alias} ist schon durch {taken_by} belegt und kann nicht umgeleitet werden.",
-                        "aliases", locate(document.source, ["aliases", index]),
-                    ))
-                else:
-                    owners[target] = document
-    known = set(owners) | fixed
-    by_source = {os.path.normpath(d.path): d for docs in documents.values() for d in docs}
-    for docs in documents.values():
-        for document in docs:
-            problems.extend(_broken_links(document, known, by_source))
-    return problems
-
-
-def _broken_links(document: Document, known: set, by_source: dict) -> list[Problem]:
-    problems = []
-    for line, target in checks.internal_links(document.body, document.source.body_first_line):
-        if target.startswith(("{filename}", "{static}")):
-            relative = target.split("}", 1)[1].split("#", 1)[0]
-            base = os.path.dirname(document.path) if not relative.startswith("/") else _content_root(document)
-            resolved = os.path.normpath(os.path.join(base, relative.lstrip("/")))
-            if os.path.exists(resolved):
-                continue
-        elif _is_static_file(target) or checks.normalise_path(target) in known or _is_archive_page(target):
-            continue
-        problems.append(Problem(
-            document.display_path,
-            f"Der Link {target} führt ins Leere: diese Seite gibt es nicht. Prüfen Sie die Adresse.",
-            "Text", line, ERROR,
-        ))
-    return problems
-
-
-def _is_archive_page(target: str) -> bool:
-    parts = [p for p in checks.normalise_path(target).split("/") if p]
-    return len(parts) == 3 and parts[0] == "geschichten" and parts[1] == "seite" and parts[2].isdigit()
-
-
-def _is_static_file(target: str) -> bool:
-    return target.startswith(("/images/", "/files/", "/feeds/", "/daten/")) or target in ("/sitemap.xml", "/robots.txt")
-
-
-def _content_root(document: Document) -> str:
-    return os.path.dirname(os.path.dirname(document.path))
-
-
-def _is_slug(value: str) -> bool:
-    return bool(re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", value))
+        return [Problem(display, f"{what} {reserved} Benennen Sie die Datei um.", "Dateiname")]
+    if not checks.is_slug(base):
+        return [Problem(display, f"{what} Erlaubt sind nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche. {advice}", "Dateiname")]
+    return []
 
 
 def _field_name(path) -> str | None:

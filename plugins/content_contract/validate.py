@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+from contextvars import ContextVar
 from functools import lru_cache
 
 from jsonschema import ValidationError, validators
@@ -55,37 +56,82 @@ def schema_for(kind: str) -> dict:
     return _schemas()[0][kind]
 
 
+# The site whose files are being validated; the custom keywords ask it for ids and paths.
+_SITE: ContextVar[Validator] = ContextVar("content_contract_site")
+
+
+def _vocabulary_keyword(validator, name, instance, schema):
+    yield from _SITE.get()._vocabulary(validator, name, instance, schema)
+
+
+def _format_keyword(validator, name, instance, schema):
+    yield from _SITE.get()._format(validator, name, instance, schema)
+
+
+@lru_cache(maxsize=1)
+def _json_validators() -> dict:
+    """One Draft 2020-12 validator per kind, with the contract's two keywords; built once per process."""
+    schemas, registry = _schemas()
+    cls = validators.extend(validators.Draft202012Validator, {"x-vocabulary": _vocabulary_keyword, "x-format": _format_keyword})
+    return {kind: cls(_inline_refs(schema, registry.resolver(schema["$id"])), registry=registry) for kind, schema in schemas.items()}
+
+
+_ANNOTATIONS = {"description", "examples", "title", "$comment", "default"}
+
+
+def _inline_refs(schema, resolver):
+    """A copy of the schema with each `$ref` replaced by what it points to: the same rules, checked faster."""
+    if isinstance(schema, list):
+        return [_inline_refs(item, resolver) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if isinstance(schema.get("$ref"), str):
+        resolved = resolver.lookup(schema["$ref"])
+        target = resolved.contents
+        siblings = {key: value for key, value in schema.items() if key != "$ref"}
+        if isinstance(target, dict) and not (set(siblings) - _ANNOTATIONS) & set(target):
+            return {**_inline_refs(target, resolved.resolver), **siblings}
+    return {key: value if key in ("$defs", "enum", "const") else _inline_refs(value, resolver) for key, value in schema.items()}
+
+
 class Validator:
     """Validates parsed files of one site; knows its vocabularies and actor ids."""
 
     def __init__(self, references: dict[str, list[str]], content_path: str):
         self.references = references
         self.content_path = content_path
-        schemas, registry = _schemas()
-        base = validators.Draft202012Validator
-        cls = validators.extend(base, {"x-vocabulary": self._vocabulary, "x-format": self._format})
-        self._validators = {kind: cls(schema, registry=registry) for kind, schema in schemas.items()}
 
     def problems(self, kind: str, data) -> list[tuple[list, str, str]]:
         """(path, message, severity) for every field-level problem of one file."""
         found = []
-        for error in self._validators[kind].iter_errors(data):
-            found.extend(self._explain(error))
+        token = _SITE.set(self)
+        try:
+            for error in _json_validators()[kind].iter_errors(data):
+                found.extend(self._explain(error))
+        finally:
+            _SITE.reset(token)
         return found
 
     def _vocabulary(self, _validator, name, instance, _schema):
         allowed = self.references.get(name, [])
         if not isinstance(instance, str) or instance in allowed:
             return
+        if not instance.strip():
+            yield ValidationError("ist leer. Bitte ausfüllen." + self.allowed(name), validator="x-vocabulary")
+            return
         phrase = UNKNOWN_PHRASES.get(name, "kein erlaubter Wert").format(value=instance)
         message = f'"{instance}" ist {phrase}.'
-        close = difflib.get_close_matches(instance, allowed, n=1, cutoff=0.5)
-        close = close or [a for a in allowed if instance and (a.startswith(instance) or instance in a)][:1]
+        close = _closest(instance, allowed, 0.5)
         if close:
             message += f' Meinten Sie "{close[0]}"?'
-        if allowed and (name != "actors" or len(allowed) <= 30):
-            message += " Erlaubt: " + ", ".join(allowed) + "."
-        yield ValidationError(message, validator="x-vocabulary")
+        yield ValidationError(message + self.allowed(name), validator="x-vocabulary")
+
+    def allowed(self, name: str) -> str:
+        """' Erlaubt: a, b, c.' for a vocabulary (or the actors, if not too many); '' if unknown."""
+        allowed = self.references.get(name, [])
+        if not allowed or (name == "actors" and len(allowed) > 30):
+            return " Erlaubt sind die Dateinamen in content/actors/ ohne .yml." if name == "actors" else ""
+        return " Erlaubt: " + ", ".join(allowed) + "."
 
     def _format(self, _validator, name, instance, _schema):
         if not isinstance(instance, str):
@@ -111,13 +157,23 @@ class Validator:
                 if name in known:
                     continue
                 message = "ist kein bekanntes Feld."
-                close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+                close = _closest(str(name), known, 0.6)
                 if close:
                     message += f' Meinten Sie "{close[0]}"?'
                 message += " Erlaubte Felder: " + ", ".join(known) + "."
                 yield [*path, name], message, ERROR
             return
-        yield path, _message(error, keyword, schema), getattr(error, "severity", ERROR)
+        message = _message(error, keyword, schema)
+        if keyword == "minItems" and isinstance(schema.get("items"), dict) and "x-vocabulary" in schema["items"]:
+            message += self.allowed(schema["items"]["x-vocabulary"])
+        yield path, message, getattr(error, "severity", ERROR)
+
+
+def _closest(value: str, choices: list[str], cutoff: float) -> list[str]:
+    """The one choice an editor most likely meant: by spelling, or one that contains the other."""
+    folded = value.casefold().strip()
+    close = difflib.get_close_matches(folded, choices, n=1, cutoff=cutoff)
+    return close or [c for c in choices if folded and (c.startswith(folded) or folded.startswith(c) or folded in c)][:1]
 
 
 def _property_schema(schema: dict, name: str) -> dict:
@@ -129,24 +185,19 @@ def _message(error: ValidationError, keyword: str, schema: dict) -> str:
     if keyword in ("x-vocabulary", "x-format"):
         return error.message
     if keyword == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        wanted = " oder ".join(TYPE_NAMES.get(t, t) for t in expected)
-        message = f"erwartet wird {wanted}, gefunden: {_show(value)}."
-        if "array" in expected and isinstance(value, str):
-            message += f" Schreiben Sie eine Liste: [{value}] oder untereinander mit '- {value}'."
-        if "boolean" in expected and isinstance(value, str):
-            message += " Schreiben Sie true (ja) oder false (nein) ohne Anführungszeichen."
-        return message
+        return _type_message(error, schema, value)
     if keyword == "maxLength":
         return f"ist {len(value)} Zeichen lang; erlaubt sind höchstens {error.validator_value}. Bitte kürzen."
     if keyword == "minLength":
-        return "darf nicht leer sein."
+        hint = schema.get("description", "")
+        return f"ist leer. Bitte ausfüllen: {hint}" if hint else "ist leer. Bitte ausfüllen."
     if keyword == "minItems":
         return "braucht mindestens einen Eintrag." if error.validator_value == 1 else f"braucht mindestens {error.validator_value} Einträge."
     if keyword == "maxItems":
         return f"hat zu viele Einträge; höchstens {error.validator_value}."
     if keyword == "uniqueItems":
-        return "enthält einen Eintrag doppelt."
+        twice = next((item for index, item in enumerate(value) if item in value[:index]), None)
+        return f"enthält {_show(twice)} doppelt. Bitte einen der beiden Einträge löschen."
     if keyword == "enum":
         return f"{_show(value)} ist nicht erlaubt. Erlaubt: " + ", ".join(map(str, error.validator_value)) + "."
     if keyword == "pattern":
@@ -154,6 +205,28 @@ def _message(error: ValidationError, keyword: str, schema: dict) -> str:
     if keyword in ("minimum", "maximum"):
         return f"{_show(value)} liegt außerhalb des erlaubten Bereichs ({schema.get('minimum')} bis {schema.get('maximum')})."
     return error.message
+
+
+def _type_message(error: ValidationError, schema: dict, value) -> str:
+    expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    if value is None:
+        example = " Schreiben Sie mindestens einen Eintrag, z. B. [eintrag]." if "array" in expected else ""
+        return f"ist leer. Bitte ausfüllen oder die Zeile löschen, wenn das Feld freiwillig ist.{example}"
+    if schema.get("pattern") == formats.DATE_PATTERN:
+        return f"{_show(value)} ist kein Datum im Format JJJJ-MM-TT. Beispiel: 2025-03-14."
+    wanted = " oder ".join(TYPE_NAMES.get(t, t) for t in expected)
+    message = f"erwartet wird {wanted}, gefunden: {_show(value)}."
+    if "array" in expected and isinstance(value, str):
+        message += f" Schreiben Sie eine Liste: [{value}] oder untereinander mit '- {value}'."
+    elif "array" in expected and isinstance(value, dict):
+        message += " Jeder Eintrag einer Liste beginnt mit '- '."
+    elif "boolean" in expected and isinstance(value, str):
+        message += " Schreiben Sie true (ja) oder false (nein) ohne Anführungszeichen."
+    elif "string" in expected and isinstance(value, (int, float, bool)):
+        message += f' Setzen Sie den Wert in Anführungszeichen: "{_show(value)}".'
+    elif "object" in expected:
+        message += " Die Unterfelder stehen eingerückt unter dem Feldnamen, z. B. '  src: images/bild.jpg'."
+    return message
 
 
 def _show(value) -> str:
