@@ -72,13 +72,26 @@ def test_file_that_is_not_an_image(site_files):
             "speichern Sie das Bild in einem dieser Formate neu.") in output
 
 
-def test_svg_is_not_a_picture_format_the_site_can_use(site_files):
+def test_svg_is_refused_for_story_images(site_files):
     site_files.minimal()
-    site_files.write("images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
-    site_files.actor("beratungsverein", actor_fields(logo={"src": "images/logo.svg", "alt": "Logo: Schriftzug des Vereins"}))
+    site_files.write("images/grafik.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    story(site_files, with_src("images/grafik.svg"))
     code, output = check(site_files)
     assert code == 1
-    assert "content/actors/beratungsverein.yml:7: logo.src: images/logo.svg ist eine SVG-Grafik" in output
+    assert f"{STORY}:10: image.src: images/grafik.svg ist eine SVG-Grafik; hier braucht die Website ein Foto- oder Grafikformat" in output
+
+
+def test_svg_logo_is_allowed_without_scripts(site_files):
+    site_files.minimal()
+    site_files.write("images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>')
+    site_files.write("images/boese.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    site_files.actor("beratungsverein", actor_fields(logo={"src": "images/logo.svg", "alt": "Logo: grünes Quadrat"}))
+    site_files.actor("zweiter-verein", actor_fields(logo={"src": "images/boese.svg", "alt": "Logo: grünes Quadrat"}))
+    code, output = check(site_files)
+    assert code == 1
+    assert "content/actors/beratungsverein.yml" not in output
+    assert ("content/actors/zweiter-verein.yml:7: logo.src: Die SVG-Grafik images/boese.svg enthält Attribute wie onload=, "
+            "die Programmcode ausführen und kann so nicht veröffentlicht werden. Speichern Sie das Logo als PNG.") in output
 
 
 def test_image_larger_than_20_megabytes(site_files):

@@ -118,7 +118,11 @@ _IMAGE_FORMATS = "JPEG, PNG, WebP oder GIF"
 IMAGE_FOLDER = "images/"
 
 
-def _check_image(value, content_path):
+def _check_logo(value, content_path):
+    return _check_image(value, content_path, allow_svg=True)
+
+
+def _check_image(value, content_path, allow_svg=False):
     root = os.path.realpath(content_path)
     text = value.strip()
     if unsafe_scheme(text):
@@ -146,9 +150,9 @@ def _check_image(value, content_path):
     except OSError:
         yield _missing_image(value, text, root), ERROR
         return
-    key = (target, stat.st_mtime_ns, stat.st_size)
+    key = (target, stat.st_mtime_ns, stat.st_size, allow_svg)
     if key not in _image_cache:
-        _image_cache[key] = list(_inspect_image(target, value, stat.st_size))
+        _image_cache[key] = list(_inspect_image(target, value, stat.st_size, allow_svg))
     yield from _image_cache[key]
 
 
@@ -178,12 +182,15 @@ def _missing_image(value: str, text: str, root: str) -> str:
     return message
 
 
-def _inspect_image(target, value, size):
+def _inspect_image(target, value, size, allow_svg=False):
     if size > MAX_IMAGE_BYTES:
         yield f"Das Bild {value} ist {size / 1048576:.1f} MB groß; erlaubt sind 20 MB. Bitte verkleinern (z. B. auf 2500 Pixel Breite).", ERROR
         return
     if target.lower().endswith(".svg"):
-        yield f"{value} ist eine SVG-Grafik; die Website braucht ein Foto- oder Grafikformat wie {_IMAGE_FORMATS}.", ERROR
+        if allow_svg:
+            yield from _inspect_svg(target, value)
+        else:
+            yield f"{value} ist eine SVG-Grafik; hier braucht die Website ein Foto- oder Grafikformat wie {_IMAGE_FORMATS}.", ERROR
         return
     from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
 
@@ -205,7 +212,33 @@ def _inspect_image(target, value, size):
         ), ERROR
 
 
-_CHECKS = {"date": _check_date, "url": _check_url, "email": _check_email, "path": _check_path, "image": _check_image}
+# What makes an SVG logo unsafe to publish as it is: it could run a script or load something from elsewhere.
+_SVG_UNSAFE = (
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "enthält ein <script>"),
+    (re.compile(r"\son[a-z]+\s*=", re.IGNORECASE), "enthält Attribute wie onload=, die Programmcode ausführen"),
+    (re.compile(r"<\s*foreignObject\b", re.IGNORECASE), "enthält eingebettetes HTML (<foreignObject>)"),
+    (re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:|//|javascript:|data:text/html)""", re.IGNORECASE), "lädt Inhalte von anderen Adressen"),
+)
+
+
+def _inspect_svg(target, value):
+    try:
+        with open(target, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if "<svg" not in text:
+        yield f"{value} ist keine lesbare SVG-Grafik. Speichern Sie das Logo als SVG (UTF-8) oder als PNG neu.", ERROR
+        return
+    for pattern, what in _SVG_UNSAFE:
+        if pattern.search(text):
+            yield f"Die SVG-Grafik {value} {what} und kann so nicht veröffentlicht werden. Speichern Sie das Logo als PNG.", ERROR
+            return
+
+
+_CHECKS = {
+    "date": _check_date, "url": _check_url, "email": _check_email, "path": _check_path, "image": _check_image, "logo": _check_logo,
+}
 
 
 def explain_pattern(schema: dict, value) -> str:

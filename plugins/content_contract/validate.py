@@ -2,7 +2,7 @@
 
 The schemas are the one description of the content contract; editors' tools read them too.
 Two custom keywords tie them to the site: `x-vocabulary` (an id from content/data/, or an
-actor id) and `x-format` (date, url, email, image, path).
+actor id) and `x-format` (date, url, email, image, logo, path).
 """
 
 from __future__ import annotations
