@@ -14,7 +14,8 @@ PATH = "content"
 THEME = "theme"
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Images are not copied as they are: the images plugin publishes processed copies without metadata.
+STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.swp", "*~", "README.md"]
 
 PLUGIN_PATHS = ["plugins"]
@@ -27,6 +28,7 @@ PLUGINS = [
     "listings",
     "sitemap",
     "templating",
+    "images",
     "search_index",
 ]
 

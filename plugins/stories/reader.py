@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
@@ -40,18 +39,9 @@ class StoryReader(MarkdownReader):
                 metadata["draft"] = True
             else:
                 metadata["status"] = "skip"
-        if isinstance(metadata.get("image"), dict):
-            metadata["image"] = self._with_size(metadata["image"])
         content = absolute_links(self._markdown.reset().convert(source.body), self.settings.get("SITEURL", ""))
         return content, metadata
 
-    def _with_size(self, image: dict) -> dict:
-        """The image fields plus its pixel size, so pages reserve its space before it loads."""
-        from PIL import Image  # noqa: PLC0415
-
-        with Image.open(os.path.join(self.settings["PATH"], image["src"])) as opened:
-            width, height = opened.size
-        return {**image, "width": width, "height": height}
 
     def _convert(self, name, value):
         if name in DATE_FIELDS:

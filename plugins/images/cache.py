@@ -1,0 +1,100 @@
+"""The image cache: encoded files kept between builds, keyed by the source's content and the settings.
+
+A folder per key holds the files and a manifest; the manifest is written last, so a folder
+without one is incomplete and never used. Folders are built under a temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+
+# Bump when the encoding changes in a way the settings do not show.
+PIPELINE_VERSION = 1
+
+
+def settings_fingerprint(options: dict) -> str:
+    """A short hash of everything that changes the encoded bytes."""
+    relevant = {k: options[k] for k in ("widths", "formats", "quality", "og_size")}
+    relevant["version"] = PIPELINE_VERSION
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
+
+
+class ImageCache:
+    """Finds, stores and publishes encoded image files."""
+
+    def __init__(self, root: str, fingerprint: str):
+        self.root = root
+        self.fingerprint = fingerprint
+        self._index_path = os.path.join(root, "sources.json")
+        self._index = self._read_index()
+
+    def _read_index(self) -> dict:
+        try:
+            with open(self._index_path, encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
+            return {}
+
+    def key_for(self, path: str, focus) -> str:
+        """The cache key of a source file: its content hash, the settings and the focus point."""
+        stat = os.stat(path)
+        stamp = f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}"
+        digest = self._index.get(stamp)
+        if digest is None:
+            sha = hashlib.sha256()
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    sha.update(block)
+            digest = sha.hexdigest()
+            self._index[stamp] = digest
+        focus_part = "" if tuple(focus) == (0.5, 0.5) else f"-{focus[0]:.3f}x{focus[1]:.3f}"
+        return f"{digest[:40]}-{self.fingerprint}{focus_part}"
+
+    def folder(self, key: str) -> str:
+        """Where the files of a key live."""
+        return os.path.join(self.root, key[:2], key)
+
+    def manifest(self, key: str) -> dict | None:
+        """The manifest of a complete cache entry, or None."""
+        try:
+            with open(os.path.join(self.folder(key), "manifest.json"), encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
+            return None
+
+    def staging(self, key: str) -> str:
+        """A fresh folder to encode into before it becomes the entry."""
+        folder = f"{self.folder(key)}.tmp-{os.getpid()}"
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        return folder
+
+    def commit(self, key: str, staging: str, manifest: dict) -> None:
+        """Make a staged folder the entry; the manifest goes in last."""
+        with open(os.path.join(staging, "manifest.json"), "w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, sort_keys=True)
+        target = self.folder(key)
+        shutil.rmtree(target, ignore_errors=True)
+        os.rename(staging, target)
+
+    def save_index(self) -> None:
+        """Remember source hashes so an unchanged file is not read again."""
+        os.makedirs(self.root, exist_ok=True)
+        temporary = f"{self._index_path}.tmp-{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(self._index, handle, sort_keys=True)
+        os.replace(temporary, self._index_path)
+
+
+def publish(source: str, target: str) -> None:
+    """Put a cached file into the output: a hard link where possible, else a copy."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.exists(target):
+        os.remove(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
