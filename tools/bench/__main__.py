@@ -10,10 +10,10 @@ import sys
 import tempfile
 import time
 
-from tools.bench import page_budgets, search_bytes
+from tools.bench import images, page_budgets, search_bytes
 
 logger = logging.getLogger("sinn.bench")
-SECTIONS = {"budgets": page_budgets, "search": search_bytes}
+SECTIONS = {"budgets": page_budgets, "search": search_bytes, "images": images}
 
 
 def main(argv=None) -> int:

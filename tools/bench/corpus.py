@@ -1,0 +1,154 @@
+"""A benchmark corpus in the real content contract, from a fixed seed, in a folder of its own.
+
+`python -m tools.bench.corpus DIR --stories 2000 --actors 1000 --photos 50` writes DIR/content/
+(the repository's vocabularies and pages, generated stories and actors, 12-megapixel photos).
+Photos are cached under .cache/bench/ by seed and size, since drawing them is not what is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import logging
+import multiprocessing
+import os
+import random
+import shutil
+import sys
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PHOTO_CACHE = os.path.join(ROOT, ".cache", "bench")
+logger = logging.getLogger(__name__)
+
+WORDS = ["Beratung", "Nachbarschaft", "Pflege", "Familie", "Quartier", "Ehrenamt", "Landkreis", "Gemeinde", "Sprechstunde", "Begleitung", "Teilhabe", "Angebot", "Projekt", "Verein", "Menschen", "Kinder", "Jugendliche", "Seniorinnen", "Senioren", "Werkstatt", "Netzwerk", "Zusammenarbeit", "Erfahrung", "Unterstützung", "Mobilität", "Bus", "Dorf", "Stadt", "Hilfe", "Selbsthilfe", "Gesundheit", "Arbeit", "Ausbildung", "Sprache", "Begegnung", "Treffpunkt", "Café", "Garten", "Küche", "digital", "Video", "Telefon", "Termin", "Fahrdienst", "Nachbarinnen", "Nachbarn", "Alltag", "Wohnung", "Miete", "Schulden", "Zukunft", "Idee", "Pilot", "Erprobung", "Verbreitung", "gemeinsam", "schnell", "einfach", "wöchentlich", "regelmäßig", "kostenlos", "freiwillig", "verlässlich", "neu", "erfolgreich", "sächsisch", "entwickelt", "begleitet", "erreicht", "verbessert", "organisiert", "finanziert", "übernommen", "erprobt", "geplant", "gegründet"]
+STAGES = ("idee", "pilot", "umsetzung", "verbreitung")
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(_sentence(rng, rng.randrange(8, 16)) for _ in range(rng.randrange(4, 7)))
+
+
+def _vocabulary_ids(content: str) -> dict[str, list[str]]:
+    ids = {}
+    for name in ("themes", "regions", "actor_types", "target_groups"):
+        with open(os.path.join(content, "data", f"{name}.yml"), encoding="utf-8") as handle:
+            ids[name] = [entry["id"] for entry in yaml.safe_load(handle)]
+    return ids
+
+
+def draw_photo(job: tuple[int, str, tuple[int, int]]) -> str:
+    """One photo-like JPEG (soft shapes and sensor noise) of the given size."""
+    from PIL import Image, ImageDraw, ImageFilter  # noqa: PLC0415
+
+    seed, path, size = job
+    if os.path.exists(path):
+        return path
+    rng = random.Random(seed)
+    small = (size[0] // 8, size[1] // 8)
+    base = Image.new("RGB", small, tuple(rng.randrange(60, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(base)
+    for _ in range(40):
+        x, y, r = rng.randrange(small[0]), rng.randrange(small[1]), rng.randrange(10, 120)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
+    base = base.filter(ImageFilter.GaussianBlur(6)).resize(size, Image.Resampling.BICUBIC)
+    photo = Image.blend(base, Image.effect_noise(size, 28).convert("RGB"), 0.18)
+    temporary = f"{path}.tmp-{os.getpid()}.jpg"
+    photo.save(temporary, "JPEG", quality=90)
+    os.replace(temporary, path)
+    return path
+
+
+def photos(count: int, seed: int, size: tuple[int, int]) -> list[str]:
+    """Paths of `count` cached photos, drawn (on all cores) where missing."""
+    folder = os.path.join(PHOTO_CACHE, f"photos-{seed}-{size[0]}x{size[1]}")
+    os.makedirs(folder, exist_ok=True)
+    jobs = [(seed * 1000 + i, os.path.join(folder, f"foto-{i:03d}.jpg"), size) for i in range(count)]
+    missing = [job for job in jobs if not os.path.exists(job[1])]
+    if missing:
+        with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1)) as pool:
+            pool.map(draw_photo, missing)
+    return [job[1] for job in jobs]
+
+
+def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: int = 50,
+             photo_size: tuple[int, int] = (4000, 3000), seed: int = 20261125) -> str:
+    """Write the corpus into target/content and return that folder."""
+    rng = random.Random(seed)
+    content = os.path.join(target, "content")
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "content", "data"), os.path.join(content, "data"))
+    shutil.copytree(os.path.join(ROOT, "content", "pages"), os.path.join(content, "pages"))
+    ids = _vocabulary_ids(content)
+    image_folder = os.path.join(content, "images", "fotos")
+    os.makedirs(image_folder)
+    sources = photos(photo_count, seed, photo_size)
+    for source in sources:
+        os.link(source, os.path.join(image_folder, os.path.basename(source)))
+    # The real actor profiles come along: the about page links to the partners.
+    shutil.copytree(os.path.join(ROOT, "content", "actors"), os.path.join(content, "actors"))
+    actor_ids = [f"akteur-{i:04d}" for i in range(actors)]
+    for actor_id in actor_ids:
+        fields = {
+            "name": f"{rng.choice(WORDS).capitalize()}werk {actor_id[-4:]} e.V.",
+            "type": rng.choice(ids["actor_types"]),
+            "regions": rng.sample(ids["regions"], rng.randrange(1, 3)),
+            "themes": rng.sample(ids["themes"], rng.randrange(1, 3)),
+            "description": _paragraph(rng) + "\n\n" + _paragraph(rng),
+            "website": f"https://example.org/{actor_id}",
+            "email": f"{actor_id}@example.org",
+        }
+        with open(os.path.join(content, "actors", f"{actor_id}.yml"), "w", encoding="utf-8") as handle:
+            yaml.safe_dump(fields, handle, allow_unicode=True, sort_keys=False)
+    os.makedirs(os.path.join(content, "stories"))
+    start = datetime.date(2024, 1, 1)
+    for number in range(stories):
+        slug = f"geschichte-{number:05d}"
+        body = "\n\n".join(
+            f"## {_sentence(rng, 4)[:-1]}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}" for _ in range(3)
+        )
+        fields = {
+            "title": _sentence(rng, rng.randrange(5, 10))[:-1],
+            "date": (start + datetime.timedelta(days=rng.randrange(0, 680))).isoformat(),
+            "summary": _sentence(rng, rng.randrange(14, 24)),
+            "themes": rng.sample(ids["themes"], rng.randrange(1, 3)),
+            "regions": rng.sample(ids["regions"], rng.randrange(1, 3)),
+            "stage": rng.choice(STAGES),
+            "actors": rng.sample(actor_ids, rng.randrange(1, 4)),
+            "target_groups": rng.sample(ids["target_groups"], rng.randrange(0, 3)),
+            "image": {
+                "src": f"images/fotos/{os.path.basename(sources[number % len(sources)])}",
+                "alt": f"Foto zum Projekt {number}: Menschen bei einem Treffen",
+                "credit": "Foto: Benchmark-Korpus",
+                "license": "CC0 1.0",
+            },
+            "facts": [{"label": "Teilnehmende", "value": str(rng.randrange(10, 900)), "source": "Angabe des Projekts"}],
+            "illustrative": True,
+        }
+        with open(os.path.join(content, "stories", f"{slug}.md"), "w", encoding="utf-8") as handle:
+            handle.write("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n")
+    return content
+
+
+def main(argv=None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description="Erzeugt einen Benchmark-Korpus.")
+    parser.add_argument("target")
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--actors", type=int, default=1000)
+    parser.add_argument("--photos", type=int, default=50)
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(message)s", level=logging.INFO)
+    content = generate(args.target, args.stories, args.actors, args.photos)
+    logger.info("Korpus geschrieben: %s", content)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
