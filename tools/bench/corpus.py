@@ -22,7 +22,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PHOTO_CACHE = os.path.join(ROOT, ".cache", "bench")
 logger = logging.getLogger(__name__)
 
-WORDS = ["Beratung", "Nachbarschaft", "Pflege", "Familie", "Quartier", "Ehrenamt", "Landkreis", "Gemeinde", "Sprechstunde", "Begleitung", "Teilhabe", "Angebot", "Projekt", "Verein", "Menschen", "Kinder", "Jugendliche", "Seniorinnen", "Senioren", "Werkstatt", "Netzwerk", "Zusammenarbeit", "Erfahrung", "Unterstützung", "Mobilität", "Bus", "Dorf", "Stadt", "Hilfe", "Selbsthilfe", "Gesundheit", "Arbeit", "Ausbildung", "Sprache", "Begegnung", "Treffpunkt", "Café", "Garten", "Küche", "digital", "Video", "Telefon", "Termin", "Fahrdienst", "Nachbarinnen", "Nachbarn", "Alltag", "Wohnung", "Miete", "Schulden", "Zukunft", "Idee", "Pilot", "Erprobung", "Verbreitung", "gemeinsam", "schnell", "einfach", "wöchentlich", "regelmäßig", "kostenlos", "freiwillig", "verlässlich", "neu", "erfolgreich", "sächsisch", "entwickelt", "begleitet", "erreicht", "verbessert", "organisiert", "finanziert", "übernommen", "erprobt", "geplant", "gegründet"]
+WORDS = (  # noqa: SIM905 - a word list reads best as text
+    "Beratung Nachbarschaft Pflege Familie Quartier Ehrenamt Landkreis Gemeinde Sprechstunde Begleitung "
+    "Teilhabe Angebot Projekt Verein Menschen Kinder Jugendliche Seniorinnen Senioren Werkstatt Netzwerk "
+    "Zusammenarbeit Erfahrung Unterstützung Mobilität Bus Dorf Stadt Hilfe Selbsthilfe Gesundheit Arbeit "
+    "Ausbildung Sprache Begegnung Treffpunkt Café Garten Küche digital Video Telefon Termin Fahrdienst "
+    "Nachbarinnen Nachbarn Alltag Wohnung Miete Schulden Zukunft Idee Pilot Erprobung Verbreitung "
+    "gemeinsam schnell einfach wöchentlich regelmäßig kostenlos freiwillig verlässlich neu erfolgreich "
+    "sächsisch entwickelt begleitet erreicht verbessert organisiert finanziert übernommen erprobt "
+    "geplant gegründet "
+).split()
 STAGES = ("idee", "pilot", "umsetzung", "verbreitung")
 
 
