@@ -26,6 +26,7 @@ PLUGINS = [
     "actors",
     "cross_references",
     "listings",
+    "structured_data",
     "sitemap",
     "templating",
     "images",

@@ -1,13 +1,21 @@
-"""Template helpers shared by every page type: German dates and counts."""
+"""Template helpers shared by every page type: German dates and counts, absolute addresses.
+
+Templates get ABSOLUTE_SITEURL: SITEURL when it is absolute, else FEED_DOMAIN (the local preview),
+for canonical links and anything copied off the site.
+"""
 
 from pelican import signals
 
 from .filters import FILTERS
+from .urls import absolute_base, absolute_url
+
+__all__ = ["absolute_base", "absolute_url"]
 
 
 def add_filters(generator):
-    """Make the filters available in every template."""
+    """Make the filters and the absolute site address available in every template."""
     generator.env.filters.update(FILTERS)
+    generator.env.globals["ABSOLUTE_SITEURL"] = absolute_base(generator.settings)
 
 
 def register():

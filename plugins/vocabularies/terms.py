@@ -36,6 +36,8 @@ class Term:
     kind: str | None = None
     plural: str | None = None
     position: int = 0
+    # The schema.org type for this term in structured data (actor types: NGO, GovernmentOrganization …).
+    schema_type: str | None = None
 
 
 @dataclass
@@ -91,6 +93,7 @@ def read_vocabulary(path: str, name: str) -> Vocabulary:
             kind=entry.get("kind"),
             plural=entry.get("plural"),
             position=position,
+            schema_type=entry.get("schema_type"),
         )
     return vocabulary
 
