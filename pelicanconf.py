@@ -27,6 +27,8 @@ PLUGINS = [
     "cross_references",
     "listings",
     "structured_data",
+    # Redirects come after every generator that writes pages, so they never replace one.
+    "redirects",
     "sitemap",
     "templating",
     "images",

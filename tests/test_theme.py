@@ -14,7 +14,9 @@ FOREIGN = re.compile(r"""(?:src|srcset|poster|data)\s*=\s*["']\s*(?:https?:)?//"
 
 @pytest.fixture(scope="module")
 def pages(sample_site):
-    return {str(p.relative_to(sample_site.output)): sample_site.html("/" + str(p.relative_to(sample_site.output))) for p in sample_site.pages()}
+    soups = {str(p.relative_to(sample_site.output)): sample_site.html("/" + str(p.relative_to(sample_site.output))) for p in sample_site.pages()}
+    # Redirect pages for earlier addresses are bare on purpose (see test_redirects.py).
+    return {name: soup for name, soup in soups.items() if not soup.find("meta", attrs={"http-equiv": "refresh"})}
 
 
 def test_every_page_has_one_h1_ordered_headings_and_landmarks(pages):
