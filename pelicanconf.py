@@ -27,6 +27,7 @@ PLUGINS = [
     "cross_references",
     "listings",
     "structured_data",
+    "feeds",
     # Redirects come after every generator that writes pages, so they never replace one.
     "redirects",
     "sitemap",
@@ -46,8 +47,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ACTORS_URL = "akteure/{id}/"
 ACTORS_SAVE_AS = "akteure/{id}/index.html"
-FEED_ALL_ATOM = "feeds/geschichten.atom.xml"
-# Feeds need absolute links; locally they point at the preview server.
+# The feeds plugin writes feeds/geschichten.atom.xml and one feed per theme and region instead.
+FEED_ALL_ATOM = None
+# Feeds, canonical links and link previews need absolute addresses; locally they point at the preview server.
 FEED_DOMAIN = "http://127.0.0.1:8000"
 
 # Pelican's own listings are replaced by the listings plugin (themes, regions, archive).

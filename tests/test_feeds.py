@@ -1,0 +1,136 @@
+"""Feeds plugin: valid Atom (RFC 4287) for all stories, each theme and each region, with summary, image and categories."""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from sitefiles import ROOT, story_fields
+from tests.test_site_build import drafts, published, sample_stories
+from vocabularies import load_vocabularies
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
+PUBLIC = "https://www.sinn-sachsen.de"
+
+
+def parse(site, path: str) -> ET.Element:
+    return ET.parse(site.file(path)).getroot()
+
+
+def rfc3339(text: str) -> datetime.datetime:
+    value = datetime.datetime.fromisoformat(text)
+    assert value.tzinfo is not None, f"{text} has no time zone"
+    return value
+
+
+def atom_problems(feed: ET.Element, feed_url: str) -> list[str]:
+    """What RFC 4287 requires of a feed and its entries, and what this site promises (absolute URLs)."""
+    problems = []
+    required = {"id", "title", "updated"}
+    problems += [f"feed without {name}" for name in required if not (feed.findtext(f"{ATOM}{name}") or "").strip()]
+    rfc3339(feed.findtext(f"{ATOM}updated"))
+    self_link = feed.find(f"{ATOM}link[@rel='self']")
+    if self_link is None or self_link.get("href") != feed_url:
+        problems.append("self link is not the feed's own URL")
+    feed_has_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
+    ids = []
+    for entry in feed.findall(f"{ATOM}entry"):
+        title = entry.findtext(f"{ATOM}title")
+        problems += [f"{title}: no {name}" for name in required if not (entry.findtext(f"{ATOM}{name}") or "").strip()]
+        rfc3339(entry.findtext(f"{ATOM}updated"))
+        rfc3339(entry.findtext(f"{ATOM}published"))
+        if entry.find(f"{ATOM}link[@rel='alternate']") is None:
+            problems.append(f"{title}: no alternate link")
+        if not feed_has_author and entry.find(f"{ATOM}author/{ATOM}name") is None:
+            problems.append(f"{title}: no author")
+        if not entry.findtext(f"{ATOM}summary"):
+            problems.append(f"{title}: no summary")
+        ids.append(entry.findtext(f"{ATOM}id"))
+    if len(ids) != len(set(ids)):
+        problems.append("entry ids repeat")
+    for element in feed.iter():
+        for attribute in ("href", "url", "scheme"):
+            value = element.get(attribute)
+            if value is not None and not value.startswith("https://"):
+                problems.append(f"relative or insecure {attribute}: {value}")
+    for element in [*feed.iter(f"{ATOM}id"), *feed.iter(f"{ATOM}logo")]:
+        if not element.text.startswith("https://"):
+            problems.append(f"{element.tag} is not an absolute URL: {element.text}")
+    return problems
+
+
+def feed_paths() -> list[str]:
+    vocabularies = load_vocabularies(f"{ROOT}/content/data")
+    return (["/feeds/geschichten.atom.xml"]
+            + [f"/feeds/themen/{term.id}.atom.xml" for term in vocabularies["themes"]]
+            + [f"/feeds/regionen/{term.id}.atom.xml" for term in vocabularies["regions"]])
+
+
+@pytest.mark.parametrize("path", feed_paths())
+def test_every_feed_is_valid_atom_with_absolute_urls(published_site, path):
+    assert atom_problems(parse(published_site, path), PUBLIC + path) == []
+
+
+def test_all_stories_feed_lists_each_published_story_newest_first_with_image_and_categories(published_site):
+    feed = parse(published_site, "/feeds/geschichten.atom.xml")
+    entries = feed.findall(f"{ATOM}entry")
+    stories = published(sample_stories())
+    assert {e.findtext(f"{ATOM}id") for e in entries} == {f"{PUBLIC}/geschichten/{slug}/" for slug in stories}
+    published_dates = [rfc3339(e.findtext(f"{ATOM}published")) for e in entries]
+    assert published_dates == sorted(published_dates, reverse=True)
+    assert feed.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") for e in entries)
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Zukunftsplattform für soziale Innovationen Sachsen"
+    first = next(e for e in entries if e.findtext(f"{ATOM}id").endswith("/schuldnerberatung-per-video-erzgebirge/"))
+    fields = stories["schuldnerberatung-per-video-erzgebirge"]
+    assert first.findtext(f"{ATOM}title") == fields["title"]
+    assert first.findtext(f"{ATOM}summary") == fields["summary"]
+    assert first.findtext(f"{ATOM}updated").startswith(str(fields["modified"]))
+    categories = {(c.get("term"), c.get("scheme")) for c in first.findall(f"{ATOM}category")}
+    assert categories == {(t, f"{PUBLIC}/themen/") for t in fields["themes"]} | {(r, f"{PUBLIC}/regionen/") for r in fields["regions"]}
+    assert all(c.get("label") for c in first.findall(f"{ATOM}category"))
+    thumbnail = first.find(f"{MEDIA}thumbnail")
+    assert published_site.exists(thumbnail.get("url").removeprefix(PUBLIC))
+    assert first.find(f"{MEDIA}content/{MEDIA}description").text == fields["image"]["alt"]
+    enclosure = first.find(f"{ATOM}link[@rel='enclosure']")
+    assert enclosure.get("type", "").startswith("image/") and published_site.exists(enclosure.get("href").removeprefix(PUBLIC))
+
+
+def test_theme_and_region_feeds_hold_exactly_their_stories(published_site):
+    stories = published(sample_stories())
+    for kind, folder in (("themes", "themen"), ("regions", "regionen")):
+        for path in [p for p in feed_paths() if f"/{folder}/" in p]:
+            term = path.rsplit("/", 1)[1].removesuffix(".atom.xml")
+            ids = {e.findtext(f"{ATOM}id") for e in parse(published_site, path).findall(f"{ATOM}entry")}
+            assert ids == {f"{PUBLIC}/geschichten/{slug}/" for slug, f in stories.items() if term in f[kind]}, path
+
+
+def test_drafts_are_in_no_feed_even_in_the_preview(sample_site):
+    draft_urls = [f"/geschichten/{slug}/" for slug in drafts(sample_stories())]
+    assert draft_urls
+    for path in feed_paths():
+        text = sample_site.file(path).read_text(encoding="utf-8")
+        assert not any(url in text for url in draft_urls), path
+
+
+def test_pages_announce_their_feeds(sample_site):
+    home = sample_site.html("/")
+    assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "/feeds/geschichten.atom.xml"
+    theme = sample_site.html("/themen/beratung/")
+    hrefs = [link["href"] for link in theme.find_all("link", rel="alternate", type="application/atom+xml")]
+    assert hrefs == ["/feeds/geschichten.atom.xml", "/feeds/themen/beratung.atom.xml"]
+    assert theme.select_one("main a[href='/feeds/themen/beratung.atom.xml']") is not None
+
+
+def test_a_feed_without_stories_is_still_valid_and_dated_without_the_clock(site_files, build):
+    site_files.minimal()
+    site_files.story("beratung-per-video", story_fields(date="2025-03-14", modified="2025-04-01"))
+    site = build(site_files, "publishconf.py")
+    empty = parse(site, "/feeds/themen/pflege-gesundheit.atom.xml")
+    assert empty.findall(f"{ATOM}entry") == []
+    assert atom_problems(empty, PUBLIC + "/feeds/themen/pflege-gesundheit.atom.xml") == []
+    assert empty.findtext(f"{ATOM}updated").startswith("2025-04-01")
+    # A theme without a page of its own links to the list of all themes.
+    assert empty.find(f"{ATOM}link[@rel='alternate']").get("href") == PUBLIC + "/themen/"
