@@ -27,6 +27,8 @@ PLUGINS = [
     "cross_references",
     "listings",
     "structured_data",
+    "press",
+    "open_data",
     "feeds",
     # Redirects come after every generator that writes pages, so they never replace one.
     "redirects",
@@ -85,3 +87,8 @@ MARKDOWN = {
 # Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
 STORIES_SHOW_DRAFTS = True
 LISTINGS_PER_PAGE = 24
+
+# Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
+PRESS_CONTACTS = [
+    {"name": "Redaktion der Plattform", "role": "Presse- und Öffentlichkeitsarbeit", "email": "presse@example.org", "phone": "+49 351 000000-0"},
+]

@@ -34,6 +34,8 @@ def page_types() -> dict[str, str]:
         "privacy": "/datenschutz/",
         "accessibility statement": "/barrierefreiheit/",
         "easy language": "/leichte-sprache/",
+        "press": "/presse/",
+        "open data": "/daten/",
         "not found": "/404.html",
     }
 

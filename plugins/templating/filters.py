@@ -32,4 +32,13 @@ def count_de(number: int, singular: str, plural: str) -> str:
     return f"{shown} {singular if number == 1 else plural}"
 
 
-FILTERS = {"date_de": date_de, "iso_date": iso_date, "count_de": count_de}
+def bytes_de(size) -> str:
+    """"245 kB", "1,8 MB": a file size as German readers write it (decimal units, as browsers show them)."""
+    if not isinstance(size, int) or size < 0:
+        return ""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+FILTERS = {"date_de": date_de, "iso_date": iso_date, "count_de": count_de, "bytes_de": bytes_de}

@@ -1,0 +1,60 @@
+"""The files of /daten/: what each one holds, and its bytes, built from the records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .tables import ACTOR_COLUMNS, STORY_COLUMNS, actor_row, story_row, to_csv
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file of /daten/ as the page describes it, with its content."""
+
+    name: str
+    title: str
+    description: str
+    format: str
+    schema: str  # name of its JSON Schema in schema/data/ ("geschichten" → geschichten.schema.json)
+    count: int
+    payload: bytes
+
+
+def to_json(data) -> bytes:
+    """JSON that is the same for the same content: sorted keys, UTF-8, two-space indent, final newline."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def data_files(stories: list[dict], actors: list[dict], features: list[dict], envelope) -> list[DataFile]:
+    """Every file, in the order the page lists them; envelope(schema, key, items, title, description) wraps JSON lists."""
+    return [
+        DataFile(
+            "geschichten.json", "Geschichten (JSON)",
+            "Alle veröffentlichten Geschichten mit allen Feldern und dem Text als HTML; Themenfelder, Regionen, Phase und "
+            "Zielgruppen mit id und Bezeichnung.", "JSON", "geschichten", len(stories),
+            to_json(envelope("geschichten", "stories", stories, "Geschichten", "Geschichten über soziale Innovationen in Sachsen.")),
+        ),
+        DataFile(
+            "geschichten.csv", "Geschichten (CSV)",
+            "Dieselben Geschichten als Tabelle, ohne den Text; mehrere Werte in einer Zelle sind durch „ | “ getrennt.",
+            "CSV", "geschichten", len(stories), to_csv([story_row(record) for record in stories], STORY_COLUMNS),
+        ),
+        DataFile(
+            "akteure.json", "Akteure (JSON)",
+            "Alle Akteure mit ihrem Profil, ihrer Anschrift und Lage (wo angegeben) und ihren veröffentlichten Geschichten.",
+            "JSON", "akteure", len(actors),
+            to_json(envelope("akteure", "actors", actors, "Akteure", "Organisationen und Initiativen hinter sozialen Innovationen in Sachsen.")),
+        ),
+        DataFile(
+            "akteure.csv", "Akteure (CSV)",
+            "Dieselben Akteure als Tabelle; die Anschrift steht in einer Zelle, damit die Postleitzahl ihre führende 0 behält.",
+            "CSV", "akteure", len(actors), to_csv([actor_row(record) for record in actors], ACTOR_COLUMNS),
+        ),
+        DataFile(
+            "akteure.geojson", "Akteure auf der Karte (GeoJSON)",
+            "Alle Akteure mit angegebener Lage als Punkte (GeoJSON nach RFC 7946, WGS 84, erst Länge, dann Breite), "
+            "zum Beispiel für QGIS oder uMap.", "GeoJSON", "akteure.geojson", len(features),
+            to_json({"type": "FeatureCollection", "features": features}),
+        ),
+    ]
