@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from sitefiles import story_fields
 
 
@@ -37,3 +39,12 @@ def test_links_in_the_body_get_the_public_address_when_published(site_files, bui
     site_files.story("zwei", story_fields(title="Zweite"), body="Siehe [die erste Geschichte](/geschichten/beratung-per-video/).\n")
     link = build(site_files, "publishconf.py").html("/geschichten/zwei/").select_one(".app-prose a")
     assert link["href"] == "https://www.sinn-sachsen.de/geschichten/beratung-per-video/"
+
+
+def test_an_edited_story_is_read_again_despite_the_cache(site_files, build):
+    site_files.minimal()
+    assert "Geänderter Titel" not in build(site_files).file("/geschichten/beratung-per-video/").read_text(encoding="utf-8")
+    path = site_files.story("beratung-per-video", story_fields(title="Geänderter Titel"))
+    os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10_000_000))
+    assert build(site_files).html("/geschichten/beratung-per-video/").h1.get_text(strip=True) == "Geänderter Titel"
+    assert os.path.isdir(os.path.join(site_files.root, ".cache", "pelican")), "read stories are cached beside the content"

@@ -1,20 +1,30 @@
 """Stories (and pages) in Markdown with YAML front matter; drafts shown only in the preview.
 
 Settings: STORIES_SHOW_DRAFTS (default False): True shows drafts marked "Entwurf"
-(pelicanconf.py), False leaves them out entirely (publishconf.py).
+(pelicanconf.py), False leaves them out entirely (publishconf.py). STORIES_CACHE (default True):
+keep read stories between builds in .cache/pelican/ beside the content folder.
 """
 
 from pelican import signals
 
+from .cache import reader_cache_path
 from .reader import StoryReader
 
-DEFAULTS = {"STORIES_SHOW_DRAFTS": False}
+DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True}
 
 
 def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
+    """Fill in this plugin's settings and, with STORIES_CACHE, Pelican's reader cache."""
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
+    if pelican.settings["STORIES_CACHE"]:
+        pelican.settings.update({
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CONTENT_CACHING_LAYER": "reader",
+            "GZIP_CACHE": False,  # compressing thousands of stories costs more than it saves here
+            "CACHE_PATH": reader_cache_path(pelican.settings),
+        })
 
 
 def add_reader(readers):
