@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
+
+from .stable import UnknownFormatError, stabilise
 
 logger = logging.getLogger(__name__)
 
@@ -30,3 +33,10 @@ def build_index(output_path: str, bundle_dir: str) -> None:
         raise SearchIndexError(f"Pagefind meldet einen Fehler beim Indexieren von {output_path}: {process.stderr.strip()}")
     if process.stderr.strip():
         logger.warning("Pagefind: %s", process.stderr.strip())
+    try:
+        stabilise(os.path.join(output_path, bundle_dir))
+    except UnknownFormatError as error:
+        # Search still works; only two builds of one commit may differ in the filter files.
+        logger.warning("Pagefind-Filter nicht sortiert (unbekanntes Format: %s); zwei Builds können sich unterscheiden.", error)
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind-Index konnte nicht geschrieben werden: {error}") from error
