@@ -205,3 +205,15 @@ def test_body_images_become_responsive_pictures(site_files, build):
     img = site.html(STORY).select_one(".app-prose picture img")
     assert img["alt"] == "Zwei Menschen am Tisch" and img["loading"] == "lazy" and img["width"] == "1200"
     assert (site.output / "images/im-text-960.webp").is_file()
+
+
+def test_full_resolution_download_reports_its_size(site_files, build):
+    site_files.minimal()
+    gps_photo(site_files.path("images/beratung.jpg"))
+    site = build(site_files)
+    download = site.output / "images/beratung.jpg"
+    with Image.open(download) as image:
+        assert image.size == (2000, 1250)
+    meta = site.html(STORY).select_one(".app-download__meta").get_text(" ", strip=True)
+    assert "2000 × 1250 Pixel" in meta
+    assert f"{round(download.stat().st_size / 1000)} kB" in meta

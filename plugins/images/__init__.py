@@ -67,6 +67,10 @@ def prepare(generators):
         renditions = {s: pipeline.rendition(s, f"{os.path.relpath(item.source_path)}: Text") for s in sources}
         item._content = rewrite_body(item._content, {k: v for k, v in renditions.items() if v}, pipeline.options["url_prefix"])
     pipeline.encode()
+    for story in articles.articles:
+        download = getattr(story, "image_download", None)
+        if download is not None and story.hero is not None:
+            download["bytes"] = pipeline.file_bytes(story.hero, story.hero.download)
     for error in pipeline.errors:
         logger.error("%s", error)
     logger.info(

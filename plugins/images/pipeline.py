@@ -114,6 +114,14 @@ class ImagePipeline:
         with multiprocessing.get_context("fork").Pool(min(self.workers, len(jobs))) as pool:
             return list(pool.imap_unordered(_encode, jobs))
 
+    def file_bytes(self, rendition: Rendition, variant) -> int | None:
+        """Size in bytes of one encoded file of a rendition, once it is encoded."""
+        for key, planned in self.renditions.items():
+            if planned is rendition and key in self._keys:
+                manifest = self.cache.manifest(self._keys[key])
+                return manifest["files"].get(variant.name) if manifest else None
+        return None
+
     def publish(self, output_path: str) -> None:
         """Link (or copy) every published file of every image into the output folder."""
         for key, rendition in self.renditions.items():
