@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -74,6 +75,7 @@ def build(settings_file: str, output: str, overrides: dict | None = None) -> str
     from pelican.settings import read_settings  # noqa: PLC0415
 
     output = os.path.abspath(output)
+    remove_abandoned(output)
     staging = f"{output}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     counter = next((h for h in logging.getLogger().handlers if isinstance(h, _CountingHandler)), None)
@@ -89,6 +91,30 @@ def build(settings_file: str, output: str, overrides: dict | None = None) -> str
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but belongs to someone else
+    return True
+
+
+def remove_abandoned(output: str) -> None:
+    """Delete staging and retired folders left by builds that were killed (their process is gone)."""
+    parent, name = os.path.split(output)
+    pattern = re.compile(rf"^{re.escape(name)}\.(?:building|old)-(\d+)$")
+    try:
+        siblings = os.listdir(parent or ".")
+    except OSError:
+        return
+    for sibling in siblings:
+        match = pattern.match(sibling)
+        if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
+            shutil.rmtree(os.path.join(parent, sibling), ignore_errors=True)
 
 
 def _swap(staging: str, output: str) -> None:

@@ -1,0 +1,103 @@
+"""A build that breaks halfway (a template, an image while encoding, the search index) leaves output/ exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+
+import pytest
+
+from sitefiles import ROOT, SiteFiles, run_build
+
+
+def snapshot(folder) -> dict[str, str]:
+    """Every file below folder with the SHA-256 of its bytes."""
+    files = {}
+    for directory, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as handle:
+                files[os.path.relpath(path, folder)] = hashlib.sha256(handle.read()).hexdigest()
+    return files
+
+
+def settings_file(tmp_path, **overrides) -> str:
+    """A settings file that is publishconf.py with some settings replaced (paths absolute, as Pelican needs them)."""
+    lines = [f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom publishconf import *  # noqa: F403",
+             f"PLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]"]
+    lines += [f"{name} = {value!r}" for name, value in {"THEME": os.path.join(ROOT, "theme"), **overrides}.items()]
+    path = tmp_path / "brokenconf.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory):
+    """A small site with two stories, built once; every test starts from a copy of it."""
+    root = tmp_path_factory.mktemp("atomic")
+    site = SiteFiles(root).minimal()
+    site.story("zweite-geschichte")
+    process = run_build(site.content, str(root / "output"), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    return root
+
+
+@pytest.fixture
+def site(good_site, tmp_path):
+    """A copy of the good site's content, image cache and output, to break."""
+    for name in ("content", ".cache", "output"):
+        shutil.copytree(good_site / name, tmp_path / name)
+    return tmp_path
+
+
+def build_breaks(site, settings="publishconf.py") -> str:
+    before = snapshot(site / "output")
+    process = run_build(str(site / "content"), str(site / "output"), settings)
+    messages = process.stderr + process.stdout
+    assert process.returncode == 1, messages
+    assert "Traceback" not in messages
+    assert snapshot(site / "output") == before, "output/ must stay byte for byte as it was"
+    leftovers = sorted(p.name for p in site.iterdir() if p.name.startswith("output."))
+    assert leftovers == [], "no staging or retired folder may stay behind"
+    return messages
+
+
+def test_template_error_while_writing_pages(site, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(os.path.join(ROOT, "theme"), theme)
+    # Actor pages are written after every story and page: the build fails with half the site in its staging folder.
+    actor = theme / "templates" / "actor.html"
+    actor.write_text(actor.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}{{ actor.no_such_field.name }}", 1,
+    ), encoding="utf-8")
+    messages = build_breaks(site, settings_file(tmp_path, THEME=str(theme)))
+    assert "Build abgebrochen" in messages and "no_such_field" in messages
+
+
+def test_image_that_fails_while_encoding(site):
+    # Passes the content check (the header is fine) and fails only when the encoder reads the pixels.
+    photo = site / "content" / "images" / "beratung.jpg"
+    shutil.copy(photo, site / "content" / "images" / "halb.jpg")
+    data = (site / "content" / "images" / "halb.jpg").read_bytes()
+    (site / "content" / "images" / "halb.jpg").write_bytes(data[: len(data) // 2])
+    story = site / "content" / "stories" / "zweite-geschichte.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("images/beratung.jpg", "images/halb.jpg"), encoding="utf-8")
+    messages = build_breaks(site)
+    assert "halb.jpg" in messages
+
+
+def test_search_index_failure_as_the_last_step(site, tmp_path):
+    # Pagefind cannot write its bundle into a path below a file: it fails after every page is written.
+    messages = build_breaks(site, settings_file(tmp_path, SEARCH_INDEX_BUNDLE_DIR="robots.txt/pagefind"))
+    assert "Pagefind" in messages
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_keeps(site):
+    abandoned = site / "output.building-999999999"
+    abandoned.mkdir()
+    (abandoned / "index.html").write_text("halb", encoding="utf-8")
+    process = run_build(str(site / "content"), str(site / "output"), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    assert not abandoned.exists(), "a staging folder of a process that no longer runs is removed"
+    assert (site / "output" / "index.html").is_file()
