@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 OUTPUT ?= output
 PORT ?= 8000
 
-.PHONY: html serve publish check test lint bench clean story actor screenshots
+.PHONY: html serve publish check test lint bench clean story actor screenshots linkcheck
 
 $(BUILD_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ html: $(BUILD_STAMP)
 ## publish: build the public site (no drafts, real SITEURL) into output/
 publish: $(BUILD_STAMP)
 	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT)
+
+## linkcheck: after make html or make publish, check every link, image, script and #anchor in output/ (EXTERNAL=1: other sites too)
+linkcheck: $(BUILD_STAMP)
+	$(PY) -m tools.linkcheck $(OUTPUT) $(if $(EXTERNAL),--external)
 
 ## serve: build, serve at http://127.0.0.1:$(PORT)/ and rebuild on save
 serve: $(BUILD_STAMP)
