@@ -33,6 +33,7 @@ PLUGINS = [
     # Redirects come after every generator that writes pages, so they never replace one.
     "redirects",
     "sitemap",
+    "hosting",
     "templating",
     "images",
     "search_index",
