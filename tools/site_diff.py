@@ -1,0 +1,118 @@
+"""`python -m tools.site_diff BASE NEW`: which pages a pull request adds, changes or removes, as a Markdown table.
+
+Compares two built sites file by file (builds are reproducible, so any difference is a real
+one) and prints the pages with their titles, for the job summary of a pull request. Other
+files (images, feeds, data, the search index) are only counted. Exit 0, or 2 when NEW is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import html
+import logging
+import os
+import re
+import sys
+
+logger = logging.getLogger(__name__)
+
+STATUS_ORDER = ("neu", "geändert", "entfernt")
+TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL | re.IGNORECASE)
+MAX_ROWS = 150
+
+
+def files_of(folder: str) -> set[str]:
+    """Every file below folder, as paths with /."""
+    found = set()
+    for directory, _dirs, names in os.walk(folder):
+        for name in names:
+            found.add(os.path.relpath(os.path.join(directory, name), folder).replace(os.sep, "/"))
+    return found
+
+
+def compare(base: str, new: str) -> dict[str, str]:
+    """Each added, changed or removed file with its status ("neu", "geändert", "entfernt")."""
+    old_files, new_files = files_of(base), files_of(new)
+    changes = {name: "neu" for name in new_files - old_files}
+    changes |= {name: "entfernt" for name in old_files - new_files}
+    for name in old_files & new_files:
+        if not filecmp.cmp(os.path.join(base, name), os.path.join(new, name), shallow=False):
+            changes[name] = "geändert"
+    return changes
+
+
+def is_page(name: str) -> bool:
+    """True for the site's HTML pages (the search index has none worth listing)."""
+    return name.endswith(".html") and not name.startswith("pagefind/")
+
+
+def page_url(name: str) -> str:
+    """The address of an HTML file: /geschichten/x/ for geschichten/x/index.html."""
+    url = "/" + name
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
+def title_of(path: str) -> str:
+    """The page title without the site name, for the table."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            match = TITLE.search(handle.read(4096))
+    except OSError:
+        return ""
+    title = " ".join(html.unescape(match.group(1)).split()) if match else ""
+    return title.split(" – ")[0] if " – " in title else title
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown(changes: dict[str, str], base: str, new: str, max_rows: int = MAX_ROWS) -> str:
+    """The summary: counts, a table of pages, and a line about the other files."""
+    pages = {name: status for name, status in changes.items() if is_page(name)}
+    others = {name: status for name, status in changes.items() if name not in pages}
+    counts = {status: sum(1 for s in pages.values() if s == status) for status in STATUS_ORDER}
+    lines = ["### Seiten, die sich mit diesem Pull Request ändern", ""]
+    if not pages:
+        lines.append("Keine Seite ändert sich.")
+    else:
+        total = sum(1 for name in files_of(new) if is_page(name))
+        lines.append(" · ".join(f"**{counts[s]}** {s}" for s in STATUS_ORDER) + f" (von {total} Seiten)")
+        lines += ["", "| | Seite | Titel |", "| --- | --- | --- |"]
+        ordered = sorted(pages.items(), key=lambda item: (STATUS_ORDER.index(item[1]), page_url(item[0])))
+        for name, status in ordered[:max_rows]:
+            title = title_of(os.path.join(base if status == "entfernt" else new, name))
+            lines.append(f"| {status} | `{_cell(page_url(name))}` | {_cell(title)} |")
+        if len(ordered) > max_rows:
+            lines.append(f"| | … und {len(ordered) - max_rows} weitere | |")
+    if others:
+        by_area: dict[str, int] = {}
+        for name in others:
+            area = f"`{name.split('/')[0]}/`" if "/" in name else "Hauptordner"
+            by_area[area] = by_area.get(area, 0) + 1
+        lines += ["", "Weitere Dateien neu, geändert oder entfernt: " + ", ".join(f"{area} {count}" for area, count in sorted(by_area.items())) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description="Vergleicht zwei gebaute Websites und listet geänderte Seiten (Markdown).")
+    parser.add_argument("base", help="gebaute Website des Basis-Zweigs")
+    parser.add_argument("new", help="gebaute Website des Pull Requests")
+    parser.add_argument("--max-rows", type=int, default=MAX_ROWS)
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(message)s")
+    if not os.path.isdir(args.new):
+        logger.error("%s: keine gebaute Website.", args.new)
+        return 2
+    if not os.path.isdir(args.base):
+        sys.stdout.write("### Seiten, die sich mit diesem Pull Request ändern\n\n"
+                         "Kein Vergleich möglich: der Basis-Zweig ließ sich nicht bauen.\n")
+        return 0
+    sys.stdout.write(markdown(compare(args.base, args.new), args.base, args.new, args.max_rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
