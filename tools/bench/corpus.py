@@ -35,9 +35,29 @@ WORDS = (  # noqa: SIM905 - a word list reads best as text
 STAGES = ("idee", "pilot", "umsetzung", "verbreitung")
 
 
+SYLLABLES = ["be", "ra", "tung", "nach", "bar", "schaft", "pfle", "ge", "fa", "mi", "lie", "quar", "tier", "ehren", "amt", "land", "kreis", "ge", "mein", "de", "sprech", "stun", "werk", "netz", "hil", "fe", "dorf", "stadt", "zu", "kunft", "ar", "beit", "bil", "dung", "spra", "che", "treff", "gar", "ten", "kü", "che", "wohn", "raum", "mit", "tel"]
+
+
+def _lexicon(seed: int, size: int = 6000) -> list[str]:
+    """Invented German-looking words: a text has thousands of different words, not a hundred."""
+    rng = random.Random(seed)
+    words = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 5))) for _ in range(size * 2)}
+    return sorted(words)[:size]
+
+
+_LEXICON = _lexicon(7)
+# Word frequencies in real text fall off like Zipf's law: a few words everywhere, most words rare.
+_WEIGHTS = [1 / (rank + 1) for rank in range(len(WORDS) + len(_LEXICON))]
+
+
 def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    text = " ".join(rng.choices(WORDS + _LEXICON, weights=_WEIGHTS, k=words))
     return text[0].upper() + text[1:] + "."
+
+
+def _capped(text: str, limit: int) -> str:
+    """Text cut at a word end so it fits the contract's length limit."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
 
 def _paragraph(rng: random.Random) -> str:
@@ -123,9 +143,9 @@ def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: 
             f"## {_sentence(rng, 4)[:-1]}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}" for _ in range(3)
         )
         fields = {
-            "title": _sentence(rng, rng.randrange(5, 10))[:-1],
+            "title": _capped(_sentence(rng, rng.randrange(5, 10))[:-1], 110),
             "date": (start + datetime.timedelta(days=rng.randrange(0, 680))).isoformat(),
-            "summary": _sentence(rng, rng.randrange(14, 24)),
+            "summary": _capped(_sentence(rng, rng.randrange(14, 24)), 290),
             "themes": rng.sample(ids["themes"], rng.randrange(1, 3)),
             "regions": rng.sample(ids["regions"], rng.randrange(1, 3)),
             "stage": rng.choice(STAGES),

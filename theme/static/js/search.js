@@ -36,7 +36,6 @@ async function start(searchForm) {
   try {
     pagefind = await import(`${bundle}pagefind.js`);
     await pagefind.options({ bundlePath: bundle, excerptLength: 26 });
-    await pagefind.filters();
   } catch (error) {
     status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Übersichten unten.";
     return;
@@ -46,6 +45,8 @@ async function start(searchForm) {
 
   let results = [];
   let shown = 0;
+  let filtersLoaded = false;
+  let runs = 0;
 
   const checkboxes = (group) => [...group.querySelectorAll('input[type="checkbox"]')];
 
@@ -148,6 +149,7 @@ async function start(searchForm) {
   }
 
   async function run() {
+    const generation = ++runs;
     writeAddress();
     list.setAttribute("aria-busy", "true");
     const query = input.value.trim();
@@ -157,6 +159,8 @@ async function start(searchForm) {
       list.replaceChildren();
       more.hidden = true;
       showCounts(await pagefind.filters());
+      filtersLoaded = true;
+      facets.dataset.counts = "ready";
       status.textContent = "Geben Sie einen Suchbegriff ein oder wählen Sie einen Filter.";
       list.setAttribute("aria-busy", "false");
       return;
@@ -173,13 +177,24 @@ async function start(searchForm) {
     results = search.results;
     shown = 0;
     list.replaceChildren();
-    showCounts(await groupCounts(query, search));
     await showNext(false);
     const found = plural(results.length, "Ergebnis", "Ergebnisse");
     status.textContent = results.length
       ? `${found}${query ? ` für „${query}“` : ""}.`
       : "Keine Treffer. Versuchen Sie ein anderes Wort oder entfernen Sie Filter.";
     list.setAttribute("aria-busy", "false");
+    // Results first, counts second: the filter files are only fetched once the results are shown,
+    // so a reader on a slow connection sees hits sooner.
+    let counted = search;
+    if (!filtersLoaded) {
+      await pagefind.filters();
+      filtersLoaded = true;
+      counted = await pagefind.search(query || null, options);
+    }
+    const counts = await groupCounts(query, counted);
+    if (generation !== runs) return; // a newer search is under way; its counts will follow
+    showCounts(counts);
+    facets.dataset.counts = "ready";
   }
 
   searchForm.addEventListener("submit", (event) => {
