@@ -35,7 +35,10 @@ WORDS = (  # noqa: SIM905 - a word list reads best as text
 STAGES = ("idee", "pilot", "umsetzung", "verbreitung")
 
 
-SYLLABLES = ["be", "ra", "tung", "nach", "bar", "schaft", "pfle", "ge", "fa", "mi", "lie", "quar", "tier", "ehren", "amt", "land", "kreis", "ge", "mein", "de", "sprech", "stun", "werk", "netz", "hil", "fe", "dorf", "stadt", "zu", "kunft", "ar", "beit", "bil", "dung", "spra", "che", "treff", "gar", "ten", "kü", "che", "wohn", "raum", "mit", "tel"]
+SYLLABLES = (  # noqa: SIM905 - syllables read best as text
+    "be ra tung nach bar schaft pfle ge fa mi lie quar tier ehren amt land kreis ge mein de sprech stun "
+    "werk netz hil fe dorf stadt zu kunft ar beit bil dung spra che treff gar ten kü che wohn raum mit tel"
+).split()
 
 
 def _lexicon(seed: int, size: int = 6000) -> list[str]:
