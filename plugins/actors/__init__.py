@@ -6,6 +6,8 @@ ACTORS_INDEX_SAVE_AS for the directory.
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .generator import ActorsGenerator
 from .model import Actor, german_sort_key
 
@@ -19,10 +21,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -9,6 +9,8 @@ import logging
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .problems import ERROR, WARNING, Problem, Report
 from .site import CheckResult, Document, check_site, read_document
 
@@ -26,10 +28,7 @@ class ContentContractError(Exception):
         self.report = report
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def check_before_build(pelican):

@@ -6,6 +6,7 @@ Settings: CROSS_REFERENCES_RELATED_COUNT, how many "Ähnliche Geschichten" a sto
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from plugin_settings import defaults_receiver
 from vocabularies import vocabularies_for
 
 from .links import link_stories, newest_first, relate_stories
@@ -15,10 +16,7 @@ __all__ = ["newest_first"]
 DEFAULTS = {"CROSS_REFERENCES_RELATED_COUNT": 3}
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def resolve(generators):

@@ -9,6 +9,8 @@ from functools import partial
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .entries import topic_feed_url
 from .generator import FeedsGenerator
 
@@ -21,10 +23,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -12,6 +12,8 @@ import os
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .policy import content_security_policy, headers_file
 
 __all__ = ["content_security_policy", "headers_file"]
@@ -38,10 +40,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_to_templates(generator):

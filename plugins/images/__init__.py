@@ -13,6 +13,8 @@ import os
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from plugin_settings import defaults_receiver
+
 from .markup import body_image_sources, picture, rewrite_body
 from .pipeline import ImagePipeline
 from .plan import ImageError, Rendition
@@ -32,10 +34,7 @@ DEFAULTS = {
 _pipelines: dict[int, ImagePipeline] = {}
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def _attach_story_images(story, pipeline: ImagePipeline) -> None:

@@ -8,6 +8,7 @@ LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SE
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from plugin_settings import defaults_receiver
 from vocabularies import vocabularies_for
 
 from .generator import ListingsGenerator
@@ -29,10 +30,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -9,6 +9,8 @@ import os
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .catalogue import to_json
 from .generator import OpenDataGenerator
 from .records import actor_feature, actor_record, story_record
@@ -22,10 +24,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -10,6 +10,8 @@ from functools import partial
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .citation import citation, permanent_url
 from .generator import PressGenerator
 
@@ -22,10 +24,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -7,6 +7,8 @@ Settings: REDIRECTS_FILE, the name of that file (default "_redirects").
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .aliases import Redirect, collect, normalise, save_as_for
 from .generator import RedirectsGenerator
 
@@ -15,10 +17,7 @@ __all__ = ["Redirect", "RedirectsGenerator", "collect", "normalise", "save_as_fo
 DEFAULTS = {"REDIRECTS_FILE": "_redirects"}
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_generator(_pelican):

@@ -9,6 +9,7 @@ import logging
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
 from vocabularies import vocabularies_for
 
 from .facets import Facet, resolve_facets
@@ -32,10 +33,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_to_context(generator):

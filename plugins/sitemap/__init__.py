@@ -9,6 +9,8 @@ import os
 
 from pelican import signals
 
+from plugin_settings import fill_in
+
 from .files import EXCLUDED_NAMES, lastmod_of, page_url, robots_txt, sitemap_xml
 
 DEFAULTS = {"SITEMAP_EXCLUDE": ()}
@@ -17,8 +19,7 @@ _entries: dict[str, object] = {}
 
 def fill_defaults(pelican):
     """Fill in this plugin's settings and start an empty list of pages."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    fill_in(pelican.settings, DEFAULTS)
     _entries.clear()
 
 

@@ -7,6 +7,8 @@ keep read stories between builds in .cache/pelican/ beside the content folder.
 
 from pelican import signals
 
+from plugin_settings import fill_in
+
 from .cache import reader_cache_path
 from .reader import StoryReader
 
@@ -15,8 +17,7 @@ DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True}
 
 def fill_defaults(pelican):
     """Fill in this plugin's settings and, with STORIES_CACHE, Pelican's reader cache."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    fill_in(pelican.settings, DEFAULTS)
     if pelican.settings["STORIES_CACHE"]:
         pelican.settings.update({
             "CACHE_CONTENT": True,

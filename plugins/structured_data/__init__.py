@@ -11,6 +11,8 @@ from functools import partial
 
 from pelican import signals
 
+from plugin_settings import defaults_receiver
+
 from .images import download_image, field, preview_image, site_image
 from .jsonld import article, organization, to_script, website
 from .licenses import license_url, text_license
@@ -28,10 +30,7 @@ DEFAULTS = {
 }
 
 
-def fill_defaults(pelican):
-    """Fill in this plugin's settings."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_to_templates(generator):
