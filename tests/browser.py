@@ -2,49 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import shutil
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from sitefiles import ROOT
+from tools.local_browser import CHROMIUM, CHROMIUM_ARGS, StaticServer, launch_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "StaticServer", "describe", "launch_chromium", "run_axe", "run_vnu"]
+
 AXE_SCRIPT = os.path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
 VNU_JAR = os.path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-class StaticServer:
-    """Serves a folder on 127.0.0.1 on a free port, in a background thread."""
-
-    def __init__(self, folder: str):
-        handler = functools.partial(_QuietHandler, directory=folder)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        """Absolute URL of a root-relative path."""
-        return self.origin + path
-
-    def stop(self) -> None:
-        """Shut the server down."""
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def run_axe(page) -> list[dict]:

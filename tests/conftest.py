@@ -87,11 +87,11 @@ def sample_server(sample_site):
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, headless, driven by Playwright (no browser download)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import launch_chromium
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 

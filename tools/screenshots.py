@@ -6,28 +6,15 @@ Written to output/_screenshots/ for reviewers; uses Debian's Chromium through Pl
 from __future__ import annotations
 
 import argparse
-import functools
 import glob
 import logging
 import os
-import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from tools.local_browser import StaticServer, launch_chromium
 
 logger = logging.getLogger("sinn.screenshots")
 WIDTHS = (390, 1280)
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def _first_page(output: str, section: str) -> str:
     pages = sorted(glob.glob(os.path.join(output, section, "*", "index.html")))
     pages = [p for p in pages if os.path.basename(os.path.dirname(p)) != "seite"]
@@ -41,17 +28,15 @@ def take(output: str) -> list[str]:
     targets = {"startseite": "/", "geschichte": _first_page(output, "geschichten"), "akteur": _first_page(output, "akteure")}
     folder = os.path.join(output, "_screenshots")
     os.makedirs(folder, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=output))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    server = StaticServer(output)
     written = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=1)
                 for name, path in targets.items():
-                    page.goto(origin + path, wait_until="networkidle")
+                    page.goto(server.url(path), wait_until="networkidle")
                     # Lazy images load only when scrolled to; a reviewer wants to see them all.
                     height = page.evaluate("document.documentElement.scrollHeight")
                     for offset in range(0, height, 600):
@@ -66,7 +51,7 @@ def take(output: str) -> list[str]:
                 page.close()
             browser.close()
     finally:
-        server.shutdown()
+        server.stop()
     return written
 
 

@@ -6,26 +6,15 @@ one story page: HTML, CSS and every image it loads on opening.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import statistics
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from tools.bench.corpus import generate
+from tools.local_browser import StaticServer, launch_chromium
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 def _timed_build(content: str, output: str) -> float:
@@ -40,18 +29,17 @@ def phone_bytes(output: str, path: str) -> dict:
     """What a 390 px phone at 3× density downloads when it opens one page."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=output))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = StaticServer(output)
     sizes: dict[str, int] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=3)
             page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            page.goto(server.url(path), wait_until="networkidle")
             browser.close()
     finally:
-        server.shutdown()
+        server.stop()
     images = {url: size for url, size in sizes.items() if "/images/" in url}
     return {"total": sum(sizes.values()), "images": sum(images.values()), "image_files": sorted(u.rsplit("/", 1)[1] for u in images)}
 

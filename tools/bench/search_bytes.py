@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import os
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from tools.local_browser import StaticServer, launch_chromium
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIRST_QUERY_BUDGET = 150 * 1024
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 def folder_bytes(path: str) -> tuple[int, int]:
@@ -36,14 +25,12 @@ def first_query_bytes(output: str, query: str) -> dict:
     """Bytes of every /pagefind/ response for one query typed on /suche/ (gzip estimated for text)."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=output))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    server = StaticServer(output)
     fetched: dict[str, int] = {}
     compressed: dict[str, int] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page()
 
             def record(response):
@@ -56,13 +43,13 @@ def first_query_bytes(output: str, query: str) -> dict:
                     compressed[name] = len(gzip.compress(body, mtime=0)) if text_like else len(body)
 
             page.on("response", record)
-            page.goto(f"{origin}/suche/?q={query}")
+            page.goto(server.url(f"/suche/?q={query}"))
             page.wait_for_selector('[data-app-results][aria-busy="false"]', state="attached", timeout=60000)
             at_results = (len(fetched), sum(fetched.values()), sum(compressed.values()))
             page.wait_for_selector('[data-app-facets][data-counts="ready"]', state="attached", timeout=60000)
             browser.close()
     finally:
-        server.shutdown()
+        server.stop()
     return {
         "query": query, "requests": at_results[0], "bytes": at_results[1], "bytes_gzip": at_results[2],
         "with_counts_requests": len(fetched), "with_counts_bytes_gzip": sum(compressed.values()),
