@@ -138,10 +138,13 @@ async function start(searchForm) {
     return item;
   }
 
-  async function showNext(moveFocus) {
+  // `isCurrent` says whether this search is still the newest; an older one must not touch the page.
+  async function showNext(moveFocus, isCurrent = () => true, fresh = false) {
     const batch = results.slice(shown, shown + PAGE_SIZE);
     const loaded = await Promise.all(batch.map((result) => result.data()));
+    if (!isCurrent()) return;
     const items = loaded.map(card);
+    if (fresh) list.replaceChildren();
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= results.length;
@@ -150,6 +153,7 @@ async function start(searchForm) {
 
   async function run() {
     const generation = ++runs;
+    const isCurrent = () => generation === runs;
     writeAddress();
     list.setAttribute("aria-busy", "true");
     const query = input.value.trim();
@@ -158,10 +162,12 @@ async function start(searchForm) {
       results = [];
       list.replaceChildren();
       more.hidden = true;
-      showCounts(await pagefind.filters());
-      filtersLoaded = true;
-      facets.dataset.counts = "ready";
       status.textContent = "Geben Sie einen Suchbegriff ein oder wählen Sie einen Filter.";
+      const totals = await pagefind.filters();
+      filtersLoaded = true;
+      if (!isCurrent()) return; // the reader typed meanwhile; the newer search owns the page
+      showCounts(totals);
+      facets.dataset.counts = "ready";
       list.setAttribute("aria-busy", "false");
       return;
     }
@@ -173,11 +179,11 @@ async function start(searchForm) {
       options.sort = types.length === 1 && types[0] === storyType ? { date: "desc" } : { title: "asc" };
     }
     const search = await pagefind.debouncedSearch(query || null, options, 150);
-    if (search === null) return;
+    if (search === null || !isCurrent()) return;
     results = search.results;
     shown = 0;
-    list.replaceChildren();
-    await showNext(false);
+    await showNext(false, isCurrent, true);
+    if (!isCurrent()) return;
     const found = plural(results.length, "Ergebnis", "Ergebnisse");
     status.textContent = results.length
       ? `${found}${query ? ` für „${query}“` : ""}.`
@@ -192,7 +198,7 @@ async function start(searchForm) {
       counted = await pagefind.search(query || null, options);
     }
     const counts = await groupCounts(query, counted);
-    if (generation !== runs) return; // a newer search is under way; its counts will follow
+    if (!isCurrent()) return;
     showCounts(counts);
     facets.dataset.counts = "ready";
   }
