@@ -20,6 +20,8 @@ IGNORE_FILES = [".#*", "*.swp", "*~", "README.md"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # First: its `finalized` receiver renders the pages before other plugins read the output.
+    "parallel_writing",
     "vocabularies",
     "content_contract",
     "stories",

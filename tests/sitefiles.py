@@ -117,6 +117,17 @@ class SiteFiles:
         return self
 
 
+def tree(folder) -> dict[str, bytes]:
+    """Every file below a folder by its relative path, with its bytes."""
+    files = {}
+    for directory, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as handle:
+                files[os.path.relpath(path, folder).replace(os.sep, "/")] = handle.read()
+    return files
+
+
 def run_build(content: str, output: str, settings: str = "pelicanconf.py", env: dict | None = None) -> subprocess.CompletedProcess:
     """Build a site with the real build command; returns the finished process."""
     return subprocess.run(

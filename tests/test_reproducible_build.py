@@ -13,20 +13,10 @@ import shutil
 import subprocess
 import sys
 
-from sitefiles import ROOT
+from sitefiles import ROOT, tree
 
 REENCODED = 2  # cache entries the second build must encode again
 OTHER_ENVIRONMENT = {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-
-
-def tree(folder) -> dict[str, bytes]:
-    files = {}
-    for directory, _dirs, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(directory, name)
-            with open(path, "rb") as handle:
-                files[os.path.relpath(path, folder).replace(os.sep, "/")] = handle.read()
-    return files
 
 
 def readable(relative: str, data: bytes) -> list[str]:

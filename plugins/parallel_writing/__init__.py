@@ -1,0 +1,57 @@
+"""Renders the site's pages on every core: Pelican notes each page, the pages are rendered at the end.
+
+List this plugin FIRST in PLUGINS: its `finalized` receiver must fill the pages before any other
+plugin's `finalized` receiver reads them (search indexing, for one). Pelican calls receivers in
+plugin order. Setting: PARALLEL_WRITING_WORKERS (0: one per core; 1: render in the main process).
+"""
+
+import logging
+import os
+
+from pelican import signals
+
+from plugin_settings import defaults_receiver
+
+from .writer import DeferredWriter, render
+
+__all__ = ["DeferredWriter", "render"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0}
+_writers: list[DeferredWriter] = []
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
+
+
+class _SiteWriter(DeferredWriter):
+    """The writer Pelican is given; it registers itself so `finalized` can find it."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        _writers.append(self)
+
+
+def provide_writer(_pelican):
+    """Give Pelican the deferring writer (a build that failed earlier leaves nothing behind)."""
+    _writers.clear()
+    return _SiteWriter
+
+
+def render_pages(pelican):
+    """Render every page noted during the build, before other plugins look at the output."""
+    workers = pelican.settings["PARALLEL_WRITING_WORKERS"] or os.cpu_count() or 1
+    for writer in [w for w in _writers if w.settings is pelican.settings]:
+        pages = len(writer.jobs)
+        failed = writer.render_pending(workers)
+        if failed:
+            logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, pages)
+    _writers.clear()
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_writer.connect(provide_writer)
+    signals.finalized.connect(render_pages)

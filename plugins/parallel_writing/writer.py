@@ -1,0 +1,98 @@
+"""A Pelican writer that notes every page first and renders them all at the end, on every core.
+
+Rendering templates is most of a build's time, and one Python process uses one core. Pelican's
+Writer decides names, pagination, overrides and the `content_written` signal; this writer keeps
+all of that in the main process and only moves the rendering itself into forked workers, which
+share the finished site model copy-on-write and need nothing sent back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Job:
+    """One page to render: where it goes, its template and the context Pelican built for it."""
+
+    path: str
+    template: object
+    context: dict
+
+
+class _Recording:
+    """Stands in for a template and remembers the context Pelican would render it with."""
+
+    def __init__(self, template, writer: DeferredWriter):
+        self.template = template
+        self.writer = writer
+
+    def render(self, context):
+        """Return no text now; the page is rendered later."""
+        self.writer._rendered = (self.template, context)
+        return ""
+
+
+class DeferredWriter(Writer):
+    """Pelican's writer, except that templates are rendered by `render_pending()`."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[Job] = []
+        self._rendered = None
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Note the page (and each page of a paginated listing) instead of rendering it."""
+        super().write_file(name, _Recording(template, self), context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican renders, then opens the file: pair the two. The empty file is written now, so
+        # anything that checks which files exist (redirects) sees the page; its text comes later.
+        handle = super()._open_w(filename, encoding, override)
+        rendered, self._rendered = self._rendered, None
+        if rendered is not None and filename != os.devnull:
+            self.jobs.append(Job(filename, *rendered))
+        return handle
+
+    def render_pending(self, workers: int) -> int:
+        """Render every noted page over `workers` processes; return how many pages failed."""
+        jobs, self.jobs = self.jobs, []
+        if workers <= 1 or not hasattr(os, "fork") or len(jobs) < 2 * workers:
+            return render(jobs)
+        children = []
+        for index in range(1, workers):
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the worker process
+                status = 1
+                try:
+                    status = min(render(jobs[index::workers]), 100)
+                finally:
+                    logging.shutdown()
+                    os._exit(status)
+            children.append(pid)
+        failed = render(jobs[0::workers])
+        for pid in children:
+            _pid, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed += max(os.waitstatus_to_exitcode(status), 1)
+        return failed
+
+
+def render(jobs: list[Job]) -> int:
+    """Render and write pages in this process; return how many failed (each is logged)."""
+    failed = 0
+    for job in jobs:
+        try:
+            text = job.template.render(job.context)
+            with open(job.path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
+            failed += 1
+            logger.error("%s: Seite konnte nicht erzeugt werden: %s: %s", job.path, error.__class__.__name__, error)
+    return failed
