@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -12,6 +13,7 @@ import yaml
 from browser import describe, run_axe
 
 from sitefiles import ROOT
+from tools.local_browser import note_resources_at_results, resources_at_results
 
 pytestmark = pytest.mark.browser
 STORIES = os.path.join(ROOT, "content", "stories")
@@ -154,3 +156,41 @@ def test_search_with_results_fits_a_320_px_screen(browser_page, sample_server):
     assert browser_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     violations = run_axe(browser_page)
     assert violations == [], describe(violations)
+
+
+def card_titles(page) -> list[str]:
+    page.wait_for_selector('[data-app-results][aria-busy="false"]', state="attached")
+    return [a.inner_text().strip() for a in page.query_selector_all("[data-app-results] .app-card__link")]
+
+
+def test_a_list_without_a_search_word_is_alphabetical_the_german_way(browser_page, sample_server):
+    from search_index.title_order import title_key
+
+    browser_page.goto(sample_server.url("/suche/?typ=akteur"))
+    titles = card_titles(browser_page)
+    names = []
+    for path in glob.glob(os.path.join(ROOT, "content", "actors", "*.yml")):
+        with open(path, encoding="utf-8") as handle:
+            names.append(yaml.safe_load(handle)["name"])
+    assert titles == sorted(names, key=title_key)[: len(titles)] and len(titles) >= 10
+
+
+def test_a_first_search_fetches_neither_filter_files_nor_the_title_order(browser_page, sample_server):
+    note_resources_at_results(browser_page)
+    browser_page.goto(sample_server.url("/suche/?q=Beratung"))
+    at_results = resources_at_results(browser_page)
+    assert [url for url in at_results if "/pagefind/fragment/" in url], "the results were shown"
+    assert not [url for url in at_results if "/pagefind/filter/" in url or "titel-reihenfolge" in url or "worker" in url]
+    browser_page.wait_for_selector('[data-app-facets][data-counts="ready"]', state="attached")
+    later = browser_page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert [url for url in later if "/pagefind/filter/" in url], "the filter counts come after the results"
+
+
+def test_the_title_order_lists_every_indexed_page_once(sample_site):
+    from search_index.title_order import ORDER_FILE, title_key
+
+    bundle = sample_site.output / "pagefind"
+    order = json.loads((bundle / ORDER_FILE).read_text(encoding="utf-8"))
+    fragments = {p.stem for p in (bundle / "fragment").glob("*.pf_fragment")}
+    assert sorted(order) == sorted(fragments)
+    assert title_key("Ärztehaus am Markt") < title_key("Bürgerlabor") < title_key("zukunft") < title_key("Zwickau")

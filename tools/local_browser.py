@@ -52,3 +52,28 @@ class StaticServer:
 def launch_chromium(playwright):
     """Headless Debian Chromium with the flags this machine needs."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+# Notes, in the page itself, which files had been fetched when the search results were first shown
+# (the results list leaves aria-busy). Watching responses from outside races with the files the
+# page fetches right afterwards; the page's own resource timing does not.
+_NOTE_RESOURCES_AT_RESULTS = """
+new MutationObserver((changes, observer) => {
+  const list = document.querySelector("[data-app-results]");
+  if (list && list.getAttribute("aria-busy") === "false") {
+    window.__resourcesAtResults = performance.getEntriesByType("resource").map((entry) => entry.name);
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
+"""
+
+
+def note_resources_at_results(page) -> None:
+    """Make the search page note the addresses it had fetched when its first results were shown."""
+    page.add_init_script(_NOTE_RESOURCES_AT_RESULTS)
+
+
+def resources_at_results(page) -> list[str]:
+    """The addresses noted by `note_resources_at_results` (waits for the results)."""
+    page.wait_for_function("() => Array.isArray(window.__resourcesAtResults)", timeout=60000)
+    return page.evaluate("window.__resourcesAtResults")

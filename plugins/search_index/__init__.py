@@ -1,8 +1,10 @@
 """Full-text search with Pagefind: filters and metadata for templates, the index as the last step.
 
 Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
+SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 8000; 0 keeps Pagefind's default),
 SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values).
-Templates get `search_facets` (list of Facet) and `search_key` (vocabulary or "type" → Pagefind key).
+Templates get `search_facets` (list of Facet), `search_key` (vocabulary or "type" → Pagefind key)
+and `search_title_order` (the file, in the bundle, that lists every page in title order).
 """
 
 import logging
@@ -14,6 +16,7 @@ from vocabularies import vocabularies_for
 
 from .facets import Facet, resolve_facets
 from .indexer import SearchIndexError, build_index
+from .title_order import ORDER_FILE
 
 __all__ = ["Facet", "SearchIndexError"]
 
@@ -22,6 +25,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "SEARCH_INDEX_ENABLED": True,
     "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
+    # Postings per word chunk (Pagefind's default: 20,000); see bench/results.json for the bytes per query.
+    "SEARCH_INDEX_CHUNK_SIZE": 8000,
     "SEARCH_INDEX_FACETS": [
         {"param": "typ", "key": "Typ", "values": {"geschichte": "Geschichte", "akteur": "Akteur"}},
         {"param": "thema", "key": "Themenfeld", "vocabulary": "themes"},
@@ -41,6 +46,7 @@ def add_to_context(generator):
     facets = resolve_facets(generator.settings["SEARCH_INDEX_FACETS"], vocabularies_for(generator.settings))
     generator.context["search_facets"] = facets
     generator.context["search_key"] = {(f.vocabulary or f.param): f.key for f in facets}
+    generator.context["search_title_order"] = ORDER_FILE
     generator.context["search_type"] = {f.param: dict(f.options) for f in facets if not f.vocabulary}.get("typ", {})
 
 
@@ -49,7 +55,7 @@ def index_site(pelican):
     if not pelican.settings.get("SEARCH_INDEX_ENABLED", True):
         return
     try:
-        build_index(pelican.output_path, pelican.settings["SEARCH_INDEX_BUNDLE_DIR"])
+        build_index(pelican.output_path, pelican.settings["SEARCH_INDEX_BUNDLE_DIR"], pelican.settings["SEARCH_INDEX_CHUNK_SIZE"])
     except SearchIndexError as error:
         logger.error("%s", error)
 

@@ -35,7 +35,9 @@ async function start(searchForm) {
   let pagefind;
   try {
     pagefind = await import(`${bundle}pagefind.js`);
-    await pagefind.options({ bundlePath: bundle, excerptLength: 26 });
+    // No web worker: on a phone it costs one more script (12 KB) before the first result, and a
+    // search over a few thousand pages takes milliseconds on the main thread.
+    await pagefind.options({ bundlePath: bundle, excerptLength: 26, noWorker: true });
   } catch (error) {
     status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Übersichten unten.";
     return;
@@ -138,6 +140,23 @@ async function start(searchForm) {
     return item;
   }
 
+  // The title order is a file of its own (see plugins/search_index/title_order.py), fetched only
+  // for lists without a search word; if it cannot be loaded, Pagefind's order stays.
+  let titleRanks = null;
+  async function inTitleOrder(found) {
+    if (!titleRanks) {
+      try {
+        const response = await fetch(`${bundle}${searchForm.dataset.titleOrder}`);
+        if (!response.ok) return found;
+        titleRanks = new Map((await response.json()).map((id, rank) => [id, rank]));
+      } catch (error) {
+        return found;
+      }
+    }
+    const rank = (result) => titleRanks.get(result.id) ?? titleRanks.size;
+    return [...found].sort((a, b) => rank(a) - rank(b));
+  }
+
   // `isCurrent` says whether this search is still the newest; an older one must not touch the page.
   async function showNext(moveFocus, isCurrent = () => true, fresh = false) {
     const batch = results.slice(shown, shown + PAGE_SIZE);
@@ -171,16 +190,17 @@ async function start(searchForm) {
       list.setAttribute("aria-busy", "false");
       return;
     }
-    const options = { filters };
-    if (!query) {
-      // Without words to rank by: stories newest first; actors, or both together, alphabetically.
-      // (Only stories carry a date; sorting by it would leave actors out.)
-      const types = filters.Typ ? filters.Typ.any : [];
-      options.sort = types.length === 1 && types[0] === storyType ? { date: "desc" } : { title: "asc" };
-    }
+    // Pagefind fetches every filter file when a search names filters, even none: only name them when chosen.
+    const options = Object.keys(filters).length ? { filters } : {};
+    // Without words to rank by: stories newest first; actors, or both together, alphabetically.
+    // (Only stories carry a date; sorting by it would leave actors out.)
+    const types = filters.Typ ? filters.Typ.any : [];
+    const storiesOnly = types.length === 1 && types[0] === storyType;
+    if (!query && storiesOnly) options.sort = { date: "desc" };
     const search = await pagefind.debouncedSearch(query || null, options, 150);
     if (search === null || !isCurrent()) return;
-    results = search.results;
+    results = !query && !storiesOnly ? await inTitleOrder(search.results) : search.results;
+    if (!isCurrent()) return;
     shown = 0;
     await showNext(false, isCurrent, true);
     if (!isCurrent()) return;
