@@ -128,6 +128,20 @@ def tree(folder) -> dict[str, bytes]:
     return files
 
 
+def settings_file(folder, **settings) -> str:
+    """A settings file beside the test site: the repository's settings with some changed."""
+    lines = [
+        "from pelicanconf import *  # noqa: F403",
+        f"THEME = {os.path.join(ROOT, 'theme')!r}",
+        f"PLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]",
+    ]
+    lines += [f"{name} = {value!r}" for name, value in settings.items()]
+    path = os.path.join(folder, "testconf.py")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
 def run_build(content: str, output: str, settings: str = "pelicanconf.py", env: dict | None = None) -> subprocess.CompletedProcess:
     """Build a site with the real build command; returns the finished process."""
     return subprocess.run(

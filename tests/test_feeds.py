@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitefiles import ROOT, story_fields
+from sitefiles import ROOT, run_build, settings_file, story_fields
 from tests.test_site_build import drafts, published, sample_stories
 from vocabularies import load_vocabularies
 
@@ -134,3 +135,15 @@ def test_a_feed_without_stories_is_still_valid_and_dated_without_the_clock(site_
     assert empty.findtext(f"{ATOM}updated").startswith("2025-04-01")
     # A theme without a page of its own links to the list of all themes.
     assert empty.find(f"{ATOM}link[@rel='alternate']").get("href") == PUBLIC + "/themen/"
+
+
+def test_each_feed_holds_only_the_newest_stories_up_to_the_limit(tmp_path):
+    settings = settings_file(tmp_path, FEEDS_MAX_ENTRIES=3)
+    result = run_build(os.path.join(ROOT, "content"), str(tmp_path / "output"), settings)
+    assert result.returncode == 0, result.stderr
+    newest = sorted(published(sample_stories()).items(), key=lambda item: (-item[1]["date"].toordinal(), item[0]))
+    feed = ET.parse(tmp_path / "output" / "feeds" / "geschichten.atom.xml").getroot()
+    links = [e.find(f"{ATOM}link[@rel='alternate']").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert [link.rsplit("/", 2)[1] for link in links] == [slug for slug, _fields in newest[:3]]
+    for path in (tmp_path / "output" / "feeds").rglob("*.atom.xml"):
+        assert len(ET.parse(path).getroot().findall(f"{ATOM}entry")) <= 3, path

@@ -5,21 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from sitefiles import ROOT, run_build, tree
-
-
-def settings_file(folder, **settings) -> str:
-    """A settings file beside the test site: the repository's settings with some changed."""
-    lines = [
-        "from pelicanconf import *  # noqa: F403",
-        f"THEME = {os.path.join(ROOT, 'theme')!r}",
-        f"PLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]",
-    ]
-    lines += [f"{name} = {value!r}" for name, value in settings.items()]
-    path = os.path.join(folder, "testconf.py")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    return path
+from sitefiles import ROOT, run_build, settings_file, tree
 
 
 def test_two_workers_write_exactly_the_pages_one_process_writes(tmp_path):

@@ -2,7 +2,7 @@
 
 Replaces Pelican's own feed (FEED_ALL_ATOM = None in pelicanconf.py) so every feed shares one
 implementation. Drafts are never in a feed. Settings: FEEDS_ALL_URL, FEEDS_THEME_URL and
-FEEDS_REGION_URL ({id} is the term id). Templates get `topic_feed_url(topic)`.
+FEEDS_REGION_URL ({id} is the term id), FEEDS_MAX_ENTRIES (newest stories per feed, 50; 0: all). Templates get `topic_feed_url(topic)`.
 """
 
 from functools import partial
@@ -20,6 +20,7 @@ DEFAULTS = {
     "FEEDS_ALL_URL": "feeds/geschichten.atom.xml",
     "FEEDS_THEME_URL": "feeds/themen/{id}.atom.xml",
     "FEEDS_REGION_URL": "feeds/regionen/{id}.atom.xml",
+    "FEEDS_MAX_ENTRIES": 50,
 }
 
 

@@ -43,13 +43,18 @@ def fallback_updated(stories) -> datetime.datetime:
 
 
 def feed_specs(stories, topics: dict, settings) -> list[FeedSpec]:
-    """Every feed of the site: one for all stories, then one per term of each vocabulary, even without stories yet."""
+    """Every feed of the site: one for all stories, then one per term of each vocabulary, even without stories yet.
+
+    Each feed holds the FEEDS_MAX_ENTRIES newest stories: feed readers poll the whole file, and on a
+    site with thousands of stories an unlimited feed would grow by megabytes without telling anyone more.
+    """
     sitename = settings["SITENAME"]
+    limit = settings["FEEDS_MAX_ENTRIES"] or None
     specs = [FeedSpec(settings["FEEDS_ALL_URL"], f"Neue Geschichten – {sitename}",
-                      f"Alle Geschichten der {settings['SITE_PUBLISHER']}, die neuesten zuerst.", "", tuple(stories))]
+                      f"Alle Geschichten der {settings['SITE_PUBLISHER']}, die neuesten zuerst.", "", tuple(stories[:limit]))]
     for kind, (noun, index_setting) in KINDS.items():
         for topic in topics.get(kind, []):
-            own = tuple(story for story in stories if topic.id in getattr(story, kind))
+            own = tuple(story for story in stories if topic.id in getattr(story, kind))[:limit]
             specs.append(FeedSpec(
                 topic_feed_url(topic, settings), f"{noun} {topic.label} – {sitename}",
                 f"Neue Geschichten zu {topic.label}. {topic.term.description}".strip(),
