@@ -12,9 +12,9 @@ from pelican import signals
 from plugin_settings import defaults_receiver
 
 from .problems import ERROR, WARNING, Problem, Report
-from .site import CheckResult, Document, check_site, read_document
+from .site import CheckResult, Document, check_file, check_site, read_document
 
-__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_site", "read_document"]
+__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site", "read_document"]
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"CONTENT_CONTRACT_CHECK": True}

@@ -116,6 +116,29 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     return result
 
 
+def check_file(content_path: str, path: str, settings: dict | None = None, today: datetime.date | None = None) -> Report:
+    """Check one story, actor or page on its own (the preview's quick check; site-wide checks need check_site)."""
+    settings = settings or {}
+    report = Report()
+    references = _references(content_path, settings, report)
+    kind = next((k for k, folder in KINDS.items() if os.path.commonpath([os.path.join(content_path, folder), path])
+                 == os.path.join(content_path, folder) and path.endswith(EXTENSIONS[k])), None)
+    display = _display(path)
+    if kind is None:
+        report.add(Problem(display, "Diese Datei ist keine Geschichte, kein Akteursprofil und keine Seite."))
+        return report
+    report.files_checked = 1
+    try:
+        document = read_document(kind, path, display)
+        report.extend(_check_document(document, Validator(references, content_path), today or datetime.date.today()))
+    except ContentSyntaxError as error:
+        report.add(Problem(display, error.message, line=error.line, column=error.column))
+    except Exception as error:  # the preview must report, not crash
+        logger.debug("checking %s failed", display, exc_info=True)
+        report.add(Problem(display, _internal_error(error)))
+    return report
+
+
 def _internal_error(error: Exception) -> str:
     return (
         "Diese Datei konnte nicht vollständig geprüft werden. Das ist vermutlich ein Fehler im Prüfprogramm: "

@@ -8,6 +8,7 @@ share the finished site model copy-on-write and need nothing sent back.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from dataclasses import dataclass
@@ -40,21 +41,30 @@ class _Recording:
 
 
 class DeferredWriter(Writer):
-    """Pelican's writer, except that templates are rendered by `render_pending()`."""
+    """Pelican's writer, except that templates are rendered by `render_pending()`.
 
-    def __init__(self, output_path, settings=None):
+    The preview passes `wanted` (a test of the variables a generator gives one page, such as
+    `article` or `list_page`) and touch_files=False: it asks the generators for every page of a
+    site that is already published, notes only the pages it wants and writes nothing meanwhile.
+    """
+
+    def __init__(self, output_path, settings=None, touch_files: bool = True, wanted=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[Job] = []
+        self.touch_files = touch_files
+        self.wanted = wanted
         self._rendered = None
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Note the page (and each page of a paginated listing) instead of rendering it."""
+        if self.wanted is not None and not self.wanted(kwargs):
+            return
         super().write_file(name, _Recording(template, self), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican renders, then opens the file: pair the two. The empty file is written now, so
         # anything that checks which files exist (redirects) sees the page; its text comes later.
-        handle = super()._open_w(filename, encoding, override)
+        handle = super()._open_w(filename, encoding, override) if self.touch_files else io.StringIO()
         rendered, self._rendered = self._rendered, None
         if rendered is not None and filename != os.devnull:
             self.jobs.append(Job(filename, *rendered))

@@ -1,0 +1,125 @@
+"""The preview re-renders an edited story's pages at once, exactly as a full build would render them."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from sitefiles import ROOT, SiteFiles, run_build, story_fields
+from tools.preview import NeedsFullBuildError, Preview
+
+SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    site = SiteFiles(tmp_path).minimal()
+    site.story("zweite-geschichte", story_fields(title="Zweite Geschichte aus dem Erzgebirge", date="2025-04-01"))
+    site.actor("pflegenetz")
+    site.story("dritte-geschichte", story_fields(title="Dritte Geschichte", themes=["pflege-gesundheit"], regions=["leipzig"],
+                                                 actors=["pflegenetz"], date="2024-01-01"))
+    preview = Preview(SETTINGS, str(tmp_path / "output"), {"PATH": site.content})
+    preview.full_build()
+    return site, preview
+
+
+def edit(site, slug, old, new):
+    path = site.path(f"stories/{slug}.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    assert old in text
+    site.write(f"stories/{slug}.md", text.replace(old, new))
+    return path
+
+
+def page(output, relative) -> str:
+    with open(os.path.join(output, relative), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def test_an_edited_story_is_rendered_with_its_actor_listings_and_related_stories(preview, tmp_path):
+    site, live = preview
+    path = edit(site, "zweite-geschichte", "Zweite Geschichte aus dem Erzgebirge", "Neuer Titel für die zweite Geschichte")
+    files = {os.path.relpath(f, live.output) for f in live.story_changed(path)}
+    assert "geschichten/zweite-geschichte/index.html" in files
+    assert "akteure/beratungsverein/index.html" in files
+    assert "index.html" in files and "themen/beratung/index.html" in files and "regionen/erzgebirgskreis/index.html" in files
+    assert "geschichten/beratung-per-video/index.html" in files, "shows the story under 'Ähnliche Geschichten'"
+    assert "geschichten/dritte-geschichte/index.html" not in files and "themen/pflege-gesundheit/index.html" not in files
+    # Every page the quick path wrote is byte for byte what a full build of the same content writes.
+    full = tmp_path / "full"
+    result = run_build(site.content, str(full), SETTINGS)
+    assert result.returncode == 0, result.stderr
+    for relative in files:
+        assert page(live.output, relative) == page(full, relative), relative
+    assert "Neuer Titel für die zweite Geschichte" in page(live.output, "akteure/beratungsverein/index.html")
+
+
+def test_a_story_moved_to_another_region_needs_the_full_build(preview):
+    site, live = preview
+    path = edit(site, "zweite-geschichte", "regions:\n- erzgebirgskreis", "regions:\n- leipzig")
+    with pytest.raises(NeedsFullBuildError, match="regions"):
+        live.story_changed(path)
+
+
+def test_a_broken_edit_is_reported_and_the_last_good_page_stays(preview, capsys):
+    site, live = preview
+    before = page(live.output, "geschichten/zweite-geschichte/index.html")
+    path = edit(site, "zweite-geschichte", "stage: pilot", "stage: irgendwann")
+    assert live.story_changed(path) == []
+    assert "stage" in capsys.readouterr().err
+    assert page(live.output, "geschichten/zweite-geschichte/index.html") == before
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(condition, seconds: float = 120) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_make_serve_shows_an_edited_story_and_then_rebuilds_everything(tmp_path):
+    import subprocess
+    import sys
+
+    site = SiteFiles(tmp_path).minimal()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tools.serve", "--content", site.content, "--output", str(tmp_path / "output"), "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        story = f"http://127.0.0.1:{port}/geschichten/beratung-per-video/"
+        assert wait_for(lambda: fetch(story) is not None), "the preview serves the site"
+        edit(site, "beratung-per-video", "Beratung per Video erreicht Dörfer", "Beratung per Video erreicht jetzt alle Dörfer")
+        assert wait_for(lambda: "erreicht jetzt alle Dörfer" in (fetch(story) or ""))
+        feed = f"http://127.0.0.1:{port}/feeds/geschichten.atom.xml"
+        assert wait_for(lambda: "erreicht jetzt alle Dörfer" in (fetch(feed) or "")), "the background build brings the feed up to date"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Vorschau: " in output and "Seiten zu" in output, output
