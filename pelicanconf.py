@@ -1,5 +1,7 @@
 """Settings for the local build (`make html`, `make serve`); publishconf.py extends them."""
 
+import os
+
 SITENAME = "Soziale Innovationen in Sachsen"
 SITE_PUBLISHER = "Zukunftsplattform für soziale Innovationen Sachsen"
 SITE_SHORT_NAME = "SINN"
@@ -15,7 +17,8 @@ THEME = "theme"
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]
 # Images are not copied as they are: the images plugin publishes processed copies without metadata.
-STATIC_PATHS = []
+# Files in content/files/ (materials of a story's replication guide) are published as they are, at /files/….
+STATIC_PATHS = ["files"]
 IGNORE_FILES = [".#*", "*.swp", "*~", "README.md"]
 
 PLUGIN_PATHS = ["plugins"]
@@ -90,6 +93,11 @@ MARKDOWN = {
 # Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
 STORIES_SHOW_DRAFTS = True
 LISTINGS_PER_PAGE = 24
+
+# The repository, for each story's link to its change history ({REPO_URL}/commits/main/content/stories/…);
+# empty: no link. E.g. https://github.com/<organisation>/<repository>; CI may pass SINN_REPO_URL.
+REPO_URL = os.environ.get("SINN_REPO_URL", "")
+REPO_BRANCH = "main"
 
 # Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
 PRESS_CONTACTS = [

@@ -16,6 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from content_contract import check_site  # noqa: E402
+from content_contract.freshness import resolve_today  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Prüft alle Inhalte gegen den Inhaltsvertrag.")
     parser.add_argument("content", nargs="?", default="content", help="Inhaltsordner (Standard: content)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="Ausgabeformat")
+    parser.add_argument("--today", help="Stichtag JJJJ-MM-TT für die Prüf-Fristen (Standard: heute)")
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.DEBUG if args.debug else logging.WARNING)
@@ -32,7 +34,12 @@ def main(argv=None) -> int:
         logger.error("%s: Ordner nicht gefunden. Rufen Sie die Prüfung im Hauptordner des Projekts auf (make check).", args.content)
         return 2
     try:
-        report = check_site(args.content).report
+        today = resolve_today(args.today)
+    except ValueError as error:
+        logger.error("--today: %s", error)
+        return 2
+    try:
+        report = check_site(args.content, today=today).report
     except Exception as error:
         if args.debug:
             raise

@@ -2,7 +2,9 @@
 
 `python -m tools.check` (make check) prints every problem; as a plugin it runs the same
 check at the start of every build and stops it on errors, so no broken page is published.
-Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build off.
+Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build off;
+CONTENT_CONTRACT_TODAY (default None: the real date; or "JJJJ-MM-TT") is the day stories' review
+dates are measured from; CONTENT_CONTRACT_REVIEW_MONTHS (default 12) is when a review is due.
 """
 
 import logging
@@ -17,7 +19,7 @@ from .site import CheckResult, Document, check_file, check_site, read_document
 __all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site", "read_document"]
 
 logger = logging.getLogger(__name__)
-DEFAULTS = {"CONTENT_CONTRACT_CHECK": True}
+DEFAULTS = {"CONTENT_CONTRACT_CHECK": True, "CONTENT_CONTRACT_TODAY": None, "CONTENT_CONTRACT_REVIEW_MONTHS": 12}
 
 
 class ContentContractError(Exception):

@@ -14,7 +14,7 @@ SLUG = re.compile(formats.SLUG_PATTERN)
 # Paths of the site that no story, page, actor or alias may take.
 RESERVED_SLUGS = {
     "geschichten", "akteure", "themen", "regionen", "suche", "feeds", "daten", "presse",
-    "pagefind", "images", "theme", "seite", "static", "sitemap", "robots",
+    "pagefind", "images", "files", "theme", "seite", "static", "sitemap", "robots",
 }
 IMAGE_FIELDS = {"story": "image", "actor": "logo"}
 
@@ -33,6 +33,39 @@ def check_dates(data: dict, today: datetime.date):
             f"liegt in der Zukunft ({published.isoformat()}). Die Geschichte erscheint trotzdem sofort, "
             "mit diesem Datum. Ist das ein Tippfehler?"
         ), WARNING
+
+
+# Leichte Sprache: one statement per sentence; longer sentences are a sign of subordinate clauses.
+EASY_MAX_WORDS = 15
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+def check_transfer(data: dict):
+    """(field path, message) for a cost range upside down; the schema checks everything else."""
+    transfer = data.get("transfer")
+    costs = transfer.get("costs") if isinstance(transfer, dict) else None
+    if not isinstance(costs, dict):
+        return
+    low, high = costs.get("min"), costs.get("max")
+    if isinstance(low, int) and isinstance(high, int) and not isinstance(low, bool) and not isinstance(high, bool) and high < low:
+        yield ["transfer", "costs", "max"], (
+            f"({high}) ist kleiner als min ({low}). Die Kosten sind eine Spanne von min bis max Euro pro Jahr: "
+            "bitte die Zahlen tauschen oder korrigieren."
+        )
+
+
+def check_easy_summary(data: dict):
+    """Messages for sentences of easy_summary that are too long for Leichte Sprache."""
+    text = data.get("easy_summary")
+    if not isinstance(text, str):
+        return
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        if len(words) > EASY_MAX_WORDS:
+            yield (
+                f'Der Satz "{" ".join(words[:6])} …" hat {len(words)} Wörter. In Leichter Sprache sind Sätze kurz '
+                f"(höchstens {EASY_MAX_WORDS} Wörter) und sagen nur eine Sache: bitte teilen."
+            )
 
 
 def check_image_alt(kind: str, data: dict) -> list:
@@ -92,4 +125,7 @@ def normalise_path(path: str) -> str:
     return path
 
 
-__all__ = ["ERROR", "WARNING", "check_dates", "check_image_alt", "check_slug", "is_slug", "normalise_path", "unsafe_values"]
+__all__ = [
+    "ERROR", "WARNING", "check_dates", "check_easy_summary", "check_image_alt", "check_slug", "check_transfer", "is_slug",
+    "normalise_path", "unsafe_values",
+]

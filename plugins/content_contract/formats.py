@@ -236,8 +236,41 @@ def _inspect_svg(target, value):
             return
 
 
+FILE_FOLDER = "files/"
+
+
+def _check_file(value, content_path):
+    """A download (transfer.materials[].file): a file in content/files/, which the site publishes as it is."""
+    root = os.path.realpath(content_path)
+    text = value.strip()
+    if text.startswith(("http://", "https://")):
+        yield f'"{value}" ist eine Web-Adresse. Schreiben Sie sie unter url statt unter file.', ERROR
+        return
+    hint = _path_hint(text)
+    if hint:
+        yield hint, ERROR
+        return
+    target = os.path.realpath(os.path.join(root, text))
+    if os.path.commonpath([root, target]) != root or not text.startswith(FILE_FOLDER):
+        yield (
+            f'"{value}" liegt nicht im Ordner content/{FILE_FOLDER} und würde nicht veröffentlicht. '
+            f"Legen Sie die Datei dort ab und schreiben Sie z. B. {FILE_FOLDER}checkliste.pdf."
+        ), ERROR
+        return
+    if not os.path.isfile(target):
+        message = f"Die Datei content/{text} gibt es nicht. Prüfen Sie Dateiname und Endung (Groß-/Kleinschreibung zählt)."
+        folder = os.path.dirname(target)
+        names = sorted(n for n in os.listdir(folder) if not n.startswith(".")) if os.path.isdir(folder) else []
+        close = difflib.get_close_matches(os.path.basename(text), names, n=1, cutoff=0.6)
+        yield message + (f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?' if close else ""), ERROR
+        return
+    if os.path.getsize(target) > MAX_IMAGE_BYTES:
+        yield f"Die Datei content/{text} ist größer als 20 MB. Bitte verkleinern oder als Link (url) angeben.", ERROR
+
+
 _CHECKS = {
     "date": _check_date, "url": _check_url, "email": _check_email, "path": _check_path, "image": _check_image, "logo": _check_logo,
+    "file": _check_file,
 }
 
 

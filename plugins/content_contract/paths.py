@@ -24,6 +24,7 @@ def check_paths(documents: dict, settings: dict, references: dict, content_path:
     fixed |= {f"/themen/{term}/" for term in references.get("themes", [])}
     fixed |= {f"/regionen/{term}/" for term in references.get("regions", [])}
     problems.extend(_aliases(documents, owners, fixed))
+    problems.extend(_adaptations(documents.get("story", []), drafts))
     known = set(owners) | fixed
     by_source = {os.path.realpath(d.path): d for docs in documents.values() for d in docs}
     hide_drafts = not settings.get("STORIES_SHOW_DRAFTS", True)
@@ -109,6 +110,35 @@ def _aliases(documents: dict, owners: dict, fixed: set) -> list[Problem]:
                     ))
                 else:
                     owners[target] = document
+    return problems
+
+
+def _adaptations(stories: list, hidden_drafts: set) -> list[Problem]:
+    """`adapted_from` names another story by its slug: one that exists, is published and is not this one."""
+    problems = []
+    by_id = {document.id: document for document in stories}
+    for document in stories:
+        original = document.data.get("adapted_from")
+        if not isinstance(original, str) or not checks.is_slug(original):
+            continue  # the schema explains a missing or malformed slug
+
+        def problem(message, document=document):
+            problems.append(Problem(document.display_path, message, "adapted_from", locate(document.source, ["adapted_from"])))
+
+        other = by_id.get(original)
+        if other is document:
+            problem(
+                f'"{original}" ist diese Geschichte selbst. adapted_from nennt das Vorbild, also eine andere Geschichte; '
+                "sonst die Zeile löschen."
+            )
+        elif other is None:
+            close = difflib.get_close_matches(original, sorted(by_id), n=1, cutoff=0.6)
+            problem(
+                f'Es gibt keine Geschichte "{original}" (Datei content/stories/{original}.md oder slug: {original}). '
+                + (f'Meinten Sie "{close[0]}"?' if close else "Schreiben Sie den slug der Geschichte, die das Vorbild war.")
+            )
+        elif other.is_draft and hidden_drafts:
+            problem(f'Das Vorbild "{original}" ist noch ein Entwurf (status: draft) und wird nicht veröffentlicht. Erst das Vorbild veröffentlichen.')
     return problems
 
 

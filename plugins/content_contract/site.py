@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from vocabularies import VocabularyError, load_vocabularies
 
-from . import body, checks, formats, paths
+from . import body, checks, formats, freshness, paths
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
-from .problems import ERROR, Problem, Report
+from .problems import ERROR, WARNING, Problem, Report
 from .validate import Validator
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def content_files(content_path: str, kind: str) -> list[str]:
 def check_site(content_path: str, settings: dict | None = None, today: datetime.date | None = None) -> CheckResult:
     """Check every file below content_path; never raises for bad content."""
     settings = settings or {}
-    today = today or datetime.date.today()
+    today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
+    months = settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
     report = Report()
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
     references = _references(content_path, settings, report)
@@ -103,7 +104,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
                 report.add(Problem(display, _internal_error(error)))
                 continue
             try:
-                report.extend(_check_document(document, validator, today))
+                report.extend(_check_document(document, validator, today, months))
             except Exception as error:
                 logger.debug("checking %s failed", display, exc_info=True)
                 report.add(Problem(display, _internal_error(error)))
@@ -183,7 +184,7 @@ def _stray_files(content_path: str, kind: str) -> list[Problem]:
     return problems
 
 
-def _check_document(document: Document, validator: Validator, today) -> list[Problem]:
+def _check_document(document: Document, validator: Validator, today, months=freshness.REVIEW_MONTHS) -> list[Problem]:
     problems = []
     source, data, display = document.source, document.data, document.display_path
 
@@ -203,6 +204,14 @@ def _check_document(document: Document, validator: Validator, today) -> list[Pro
     if document.kind in ("story", "page"):
         for field_name, message, severity in checks.check_dates(data, today):
             add(message, [field_name], severity=severity)
+    if document.kind == "story":
+        for field_name, message, severity in freshness.check_review(data, today, months):
+            add(message, [field_name], severity=severity)
+        for path, message in checks.check_transfer(data):
+            add(message, path)
+        for message in checks.check_easy_summary(data):
+            add(message, ["easy_summary"], severity=WARNING)
+    if document.kind in ("story", "page"):
         for line, field_name, message, severity in body.check_body(document.body, source.body_first_line, document.kind):
             add(message, line=line, severity=severity, name=field_name)
     elif isinstance(data.get("description"), str):

@@ -151,6 +151,13 @@ class Validator:
                     hint = _property_schema(schema, name).get("description", "")
                     yield [*path, name], f"Pflichtfeld fehlt. {hint}".strip(), ERROR
             return
+        if keyword == "dependentRequired" and isinstance(error.instance, dict):
+            for name, needed in error.validator_value.items():
+                for other in needed if name in error.instance else ():
+                    if other not in error.instance:
+                        hint = _property_schema(schema, other).get("description", "")
+                        yield [*path, other], f"fehlt: wer {name} angibt, gibt auch {other} an. {hint}".strip(), ERROR
+            return
         if keyword == "additionalProperties" and isinstance(error.instance, dict):
             known = list(schema.get("properties", {}))
             for name in error.instance:
@@ -186,6 +193,8 @@ def _message(error: ValidationError, keyword: str, schema: dict) -> str:
         return error.message
     if keyword == "type":
         return _type_message(error, schema, value)
+    if keyword == "oneOf":
+        return f"ist so nicht vollständig oder eindeutig. {schema.get('description', '')}".strip()
     if keyword == "maxLength":
         return f"ist {len(value)} Zeichen lang; erlaubt sind höchstens {error.validator_value}. Bitte kürzen."
     if keyword == "minLength":

@@ -1,5 +1,7 @@
 """Resolves the ids editors write into objects, and computes every back-reference.
 
+A story's `adapted_from` (the slug of its original) also gives the original its `adaptations`.
+
 Settings: CROSS_REFERENCES_RELATED_COUNT, how many "Ähnliche Geschichten" a story shows (default 3).
 """
 
@@ -9,7 +11,7 @@ from pelican.generators import ArticlesGenerator
 from plugin_settings import defaults_receiver
 from vocabularies import vocabularies_for
 
-from .links import link_stories, newest_first, relate_stories
+from .links import link_adaptations, link_stories, newest_first, relate_stories
 
 __all__ = ["newest_first"]
 
@@ -25,6 +27,7 @@ def resolve(generators):
     context = articles.context
     stories = articles.articles
     groups = link_stories(stories, context.get("actors_by_id", {}), vocabularies_for(articles.settings))
+    link_adaptations(stories)
     relate_stories(stories, articles.settings["CROSS_REFERENCES_RELATED_COUNT"])
     context["stories"] = newest_first(stories)
     context["stories_by_term"] = groups

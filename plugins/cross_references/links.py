@@ -55,6 +55,23 @@ def link_stories(stories, actors_by_id: dict, vocabularies: dict) -> dict:
     return {name: dict(groups) for name, groups in by_term.items()}
 
 
+def link_adaptations(stories) -> None:
+    """`adapted_from` on the adaptation gives it `adapted_from_story`; the original gets `adaptations`."""
+    by_slug = {story.slug: story for story in stories}
+    for story in stories:
+        story.adapted_from_story = None
+        story.adaptations = []
+    for story in newest_first(stories):
+        original_slug = getattr(story, "adapted_from", None)
+        if not original_slug:
+            continue
+        original = _resolve(by_slug, original_slug, story, "adapted_from")
+        if original is story:
+            raise UnknownReferenceError(f"{story.source_path}: adapted_from: eine Geschichte kann nicht ihr eigenes Vorbild sein.")
+        story.adapted_from_story = original
+        original.adaptations.append(story)
+
+
 def relate_stories(stories, count: int) -> None:
     """Give every story `related`: the stories sharing most actors, themes and regions."""
     # Integer positions and Counter.update (counted in C) keep this near-linear for thousands of stories.

@@ -2,7 +2,8 @@
 
 Settings (defaults below): LISTINGS_PER_PAGE, LISTINGS_HOME_FEATURED, LISTINGS_HOME_NEWEST,
 LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX ("seite/{number}/"), LISTINGS_THEMES_INDEX_URL,
-LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SEARCH_URL.
+LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SEARCH_URL,
+LISTINGS_EASY_LANGUAGE_PAGE (slug of the page that also lists every story's easy_summary).
 """
 
 from pelican import signals
@@ -27,6 +28,7 @@ DEFAULTS = {
     "LISTINGS_REGIONS_INDEX_URL": "regionen/",
     "LISTINGS_REGION_URL": "regionen/{id}/",
     "LISTINGS_SEARCH_URL": "suche/",
+    "LISTINGS_EASY_LANGUAGE_PAGE": "leichte-sprache",
 }
 
 
@@ -56,6 +58,7 @@ def attach_topics(generators):
     for actor in actors:
         actor.theme_topics = [by_id["themes"][i] for i in actor.fields.get("themes", []) or []]
         actor.region_topics = [by_id["regions"][i] for i in actor.fields["regions"]]
+    context["easy_language_stories"] = [story for story in context.get("stories", []) if getattr(story, "easy_summary", None)]
     context["topics"] = topics
     context["topics_by_id"] = by_id
 

@@ -3,8 +3,9 @@
 Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
 SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 8000; 0 keeps Pagefind's default),
 SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values).
-Templates get `search_facets` (list of Facet), `search_key` (vocabulary or "type" → Pagefind key)
-and `search_title_order` (the file, in the bundle, that lists every page in title order).
+Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
+`search_options` (URL parameter of a facet with fixed values → {option id: label}) and
+`search_title_order` (the file, in the bundle, that lists every page in title order).
 """
 
 import logging
@@ -34,6 +35,8 @@ DEFAULTS = {
         {"param": "phase", "key": "Phase", "vocabulary": "stages"},
         {"param": "akteurstyp", "key": "Akteurstyp", "vocabulary": "actor_types"},
         {"param": "zielgruppe", "key": "Zielgruppe", "vocabulary": "target_groups"},
+        {"param": "anleitung", "key": "Nachmachen", "values": {"ja": "Mit Anleitung zum Nachmachen"}},
+        {"param": "sprache", "key": "Sprache", "values": {"leicht": "in Leichter Sprache"}},
     ],
 }
 
@@ -47,7 +50,8 @@ def add_to_context(generator):
     generator.context["search_facets"] = facets
     generator.context["search_key"] = {(f.vocabulary or f.param): f.key for f in facets}
     generator.context["search_title_order"] = ORDER_FILE
-    generator.context["search_type"] = {f.param: dict(f.options) for f in facets if not f.vocabulary}.get("typ", {})
+    generator.context["search_options"] = {f.param: dict(f.options) for f in facets if not f.vocabulary}
+    generator.context["search_type"] = generator.context["search_options"].get("typ", {})
 
 
 def index_site(pelican):

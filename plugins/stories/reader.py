@@ -14,7 +14,7 @@ from .links import absolute_links
 
 logger = logging.getLogger(__name__)
 
-DATE_FIELDS = ("date", "modified")
+DATE_FIELDS = ("date", "modified", "reviewed")
 
 
 class StoryReader(MarkdownReader):

@@ -1,13 +1,17 @@
 """Template helpers shared by every page type: German dates and counts, absolute addresses.
 
 Templates get ABSOLUTE_SITEURL: SITEURL when it is absolute, else FEED_DOMAIN (the local preview),
-for canonical links and anything copied off the site.
+for canonical links and anything copied off the site; and history_url(story): the change history of
+its file in the repository (settings REPO_URL, e.g. https://github.com/org/repo, REPO_BRANCH "main",
+REPO_CONTENT_FOLDER "content"), "" when REPO_URL is empty.
 """
+
+from functools import partial
 
 from pelican import signals
 
 from .filters import FILTERS
-from .urls import absolute_base, absolute_url
+from .urls import absolute_base, absolute_url, history_url
 
 __all__ = ["absolute_base", "absolute_url"]
 
@@ -16,6 +20,7 @@ def add_filters(generator):
     """Make the filters and the absolute site address available in every template."""
     generator.env.filters.update(FILTERS)
     generator.env.globals["ABSOLUTE_SITEURL"] = absolute_base(generator.settings)
+    generator.env.globals["history_url"] = partial(history_url, generator.settings)
 
 
 def register():

@@ -41,4 +41,12 @@ def bytes_de(size) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
-FILTERS = {"date_de": date_de, "iso_date": iso_date, "count_de": count_de, "bytes_de": bytes_de}
+def euro_range_de(costs) -> str:
+    """"5.000 bis 12.000 Euro", or "8.000 Euro" when both ends are equal; "" for anything else."""
+    if not isinstance(costs, dict) or not all(isinstance(costs.get(end), int) for end in ("min", "max")):
+        return ""
+    low, high = (f"{costs[end]:,}".replace(",", ".") for end in ("min", "max"))
+    return f"{low} Euro" if low == high else f"{low} bis {high} Euro"
+
+
+FILTERS = {"date_de": date_de, "iso_date": iso_date, "count_de": count_de, "bytes_de": bytes_de, "euro_range_de": euro_range_de}
