@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 OUTPUT ?= output
 PORT ?= 8000
 
-.PHONY: html serve publish check test lint bench clean story actor screenshots linkcheck
+.PHONY: html serve publish check report test lint bench clean story actor screenshots linkcheck
 
 $(BUILD_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ serve: $(BUILD_STAMP)
 
 ## check: validate all content and list every problem at once
 check: $(BUILD_STAMP)
-	$(PY) -m tools.check content $(if $(FORMAT),--format $(FORMAT))
+	$(PY) -m tools.check content $(if $(FORMAT),--format $(FORMAT)) $(if $(TODAY),--today $(TODAY))
+
+## report: editors' report in Markdown: reviews overdue or due soon, stories without guide or easy language (TODAY=JJJJ-MM-TT: another day)
+report: $(BUILD_STAMP)
+	$(PY) -m tools.report content $(if $(TODAY),--today $(TODAY))
 
 ## test: lint, then every test (installs test tools on first use)
 test: $(TEST_STAMP) $(NODE_STAMP)

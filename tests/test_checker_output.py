@@ -137,7 +137,20 @@ def test_real_command_exits_1_without_traceback(site_files):
     assert "2 Fehler, 0 Warnungen in 2 Dateien" in process.stdout
 
 
+def newest_sample_date() -> str:
+    """The latest date, modified or reviewed of the sample stories: a "today" that does not age with the clock."""
+    import glob
+    import re
+
+    dates = []
+    for path in glob.glob(os.path.join(ROOT, "content", "stories", "*.md")):
+        with open(path, encoding="utf-8") as handle:
+            dates += re.findall(r"^(?:date|modified|reviewed): (\d{4}-\d{2}-\d{2})$", handle.read().split("\n---", 1)[0], re.MULTILINE)
+    return max(dates)
+
+
 def test_the_sample_content_checks_clean():
-    process = run_check(os.path.join(ROOT, "content"))
+    # Reviews run out after 12 months: measured from the newest sample date, the sample stays clean as time passes.
+    process = run_check(os.path.join(ROOT, "content"), "--today", newest_sample_date())
     assert process.returncode == 0, process.stdout
     assert process.stdout.startswith("Keine Fehler:"), process.stdout

@@ -30,7 +30,7 @@ def resolve_today(value=None) -> datetime.date:
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` calendar months earlier (the 31st becomes the month's last day)."""
+    """The same day `months` calendar months earlier, later for negative months (the 31st may become the 30th)."""
     total = day.year * 12 + day.month - 1 - months
     year, month = total // 12, total % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

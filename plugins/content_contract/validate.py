@@ -199,6 +199,8 @@ def _message(error: ValidationError, keyword: str, schema: dict) -> str:
         return f"ist {len(value)} Zeichen lang; erlaubt sind höchstens {error.validator_value}. Bitte kürzen."
     if keyword == "minLength":
         hint = schema.get("description", "")
+        if isinstance(value, str) and value.strip():
+            return f"ist nur {len(value)} Zeichen lang; nötig sind mindestens {error.validator_value}. {hint}".strip()
         return f"ist leer. Bitte ausfüllen: {hint}" if hint else "ist leer. Bitte ausfüllen."
     if keyword == "minItems":
         return "braucht mindestens einen Eintrag." if error.validator_value == 1 else f"braucht mindestens {error.validator_value} Einträge."
