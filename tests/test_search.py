@@ -79,6 +79,20 @@ def test_region_filter_narrows_to_exactly_that_regions_stories(browser_page, sam
     assert parse_qs(urlsplit(browser_page.url).query)["region"] == [region]
 
 
+def test_guide_filter_from_the_archive_finds_exactly_the_stories_with_a_guide(browser_page, sample_server):
+    expected = {f"/geschichten/{s}/" for s, f in published_stories().items() if f.get("transfer")}
+    assert len(expected) >= 3, "the sample should have stories with a replication guide"
+    browser_page.goto(sample_server.url("/geschichten/"))
+    browser_page.check("#liste-anleitung")
+    browser_page.click("form.app-filter button")
+    assert set(results(browser_page)) == expected
+    assert browser_page.is_checked("#filter-anleitung-ja")
+    browser_page.click("details:has(#filter-anleitung-ja) summary")
+    browser_page.uncheck("#filter-anleitung-ja")
+    browser_page.wait_for_function("!location.search.includes('anleitung=')")
+    assert len(results(browser_page)) > len(expected)
+
+
 def test_a_shared_address_restores_query_and_filters(browser_page, sample_server):
     browser_page.goto(sample_server.url("/suche/?q=Beratung&region=erzgebirgskreis&typ=geschichte"))
     found = results(browser_page)

@@ -79,6 +79,37 @@ facts: []
 featured: false
 # true: erfundenes Beispiel; die Seite zeigt dann einen Hinweis.
 illustrative: false
+# Zuletzt geprüft: Tag (JJJJ-MM-TT) und wer (Name oder Rolle), immer beide. Die Seite zeigt „Zuletzt geprüft am …“;
+# nach 12 Monaten warnt make check. Vor der Veröffentlichung prüfen, dann die # entfernen:
+# reviewed: {today}
+# reviewed_by: "Redaktion SINN"
+# Das Wichtigste in Leichter Sprache (freiwillig), 80 bis 900 Zeichen: kurze Sätze, je Satz eine Aussage, jeder Satz
+# in einer eigenen Zeile, eingerückt unter "easy_summary: |". Zum Verwenden die # entfernen:
+# easy_summary: |
+#   In Dresden gibt es eine neue Beratung.
+#   Die Beratung ist kostenlos.
+# Anleitung zum Nachmachen (freiwillig): was es braucht, das Projekt anderswo aufzubauen.
+# Pflicht sind costs (Euro pro Jahr als Spanne), staff und duration; alles andere nach Bedarf.
+# Dateien für materials legen Sie in content/files/ ab. Zum Verwenden die # entfernen:
+# transfer:
+#   costs:
+#     min: 5000
+#     max: 12000
+#     note: "ohne Miete"
+#   staff: "eine halbe Koordinationsstelle und acht Ehrenamtliche"
+#   duration: "etwa sechs Monate"
+#   partners_needed: [Kommune, Jobcenter]
+#   legal_form: "eingetragener Verein (e.V.)"
+#   funding_sources: [Landkreis, Spenden]
+#   lessons:
+#     - "Früh mit der Gemeinde sprechen."
+#   materials:
+#     - title: "Checkliste für den Start"
+#       file: files/checkliste.pdf
+#     - title: "Leitfaden des Projekts"
+#       url: https://www.beispiel.de/leitfaden
+# Ist das Projekt einer anderen Geschichte nachgemacht? Dann deren slug (freiwillig), z. B.:
+# adapted_from: schuldnerberatung-per-video-erzgebirge
 # Frühere Adressen dieser Geschichte, die weiter funktionieren sollen (freiwillig), z. B. [/geschichten/alter-name/].
 aliases: []
 # draft = Entwurf: nur in der Vorschau (make serve) sichtbar. Zum Veröffentlichen die Zeile löschen.
@@ -140,6 +171,37 @@ description: |
 aliases: []
 # true: erfundenes Beispiel; die Seite zeigt dann einen Hinweis.
 illustrative: false
+# Zuletzt geprüft: Tag (JJJJ-MM-TT) und wer (Name oder Rolle), immer beide. Die Seite zeigt „Zuletzt geprüft am …“;
+# nach 12 Monaten warnt make check. Vor der Veröffentlichung prüfen, dann die # entfernen:
+# reviewed: {today}
+# reviewed_by: "Redaktion SINN"
+# Das Wichtigste in Leichter Sprache (freiwillig), 80 bis 900 Zeichen: kurze Sätze, je Satz eine Aussage, jeder Satz
+# in einer eigenen Zeile, eingerückt unter "easy_summary: |". Zum Verwenden die # entfernen:
+# easy_summary: |
+#   In Dresden gibt es eine neue Beratung.
+#   Die Beratung ist kostenlos.
+# Anleitung zum Nachmachen (freiwillig): was es braucht, das Projekt anderswo aufzubauen.
+# Pflicht sind costs (Euro pro Jahr als Spanne), staff und duration; alles andere nach Bedarf.
+# Dateien für materials legen Sie in content/files/ ab. Zum Verwenden die # entfernen:
+# transfer:
+#   costs:
+#     min: 5000
+#     max: 12000
+#     note: "ohne Miete"
+#   staff: "eine halbe Koordinationsstelle und acht Ehrenamtliche"
+#   duration: "etwa sechs Monate"
+#   partners_needed: [Kommune, Jobcenter]
+#   legal_form: "eingetragener Verein (e.V.)"
+#   funding_sources: [Landkreis, Spenden]
+#   lessons:
+#     - "Früh mit der Gemeinde sprechen."
+#   materials:
+#     - title: "Checkliste für den Start"
+#       file: files/checkliste.pdf
+#     - title: "Leitfaden des Projekts"
+#       url: https://www.beispiel.de/leitfaden
+# Ist das Projekt einer anderen Geschichte nachgemacht? Dann deren slug (freiwillig), z. B.:
+# adapted_from: schuldnerberatung-per-video-erzgebirge
 """
 
 
