@@ -7,6 +7,7 @@ import glob
 import os
 
 import pytest
+import yaml
 from browser import describe, run_axe, run_vnu
 
 from sitefiles import ROOT
@@ -19,10 +20,22 @@ def _first(kind: str, pattern: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
+def _first_story_with(*fields: str) -> str:
+    """The first sample story whose front matter has all the fields (so their sections are checked too)."""
+    for path in sorted(glob.glob(os.path.join(ROOT, "content", "stories", "*.md"))):
+        with open(path, encoding="utf-8") as handle:
+            front = yaml.safe_load(handle.read().split("---", 2)[1])
+        if all(front.get(name) for name in fields) and front.get("status") != "draft":
+            return os.path.splitext(os.path.basename(path))[0]
+    raise AssertionError(f"the sample should have a published story with {', '.join(fields)}")
+
+
 def page_types() -> dict[str, str]:
     return {
         "home": "/",
         "story": f"/geschichten/{_first('stories', '*.md')}/",
+        "story with guide and easy language": f"/geschichten/{_first_story_with('transfer', 'easy_summary')}/",
+        "story adapted from another": f"/geschichten/{_first_story_with('adapted_from')}/",
         "actor": f"/akteure/{_first('actors', '*.yml')}/",
         "actor directory": "/akteure/",
         "theme index": "/themen/",
