@@ -85,6 +85,26 @@ def test_stories_json_has_every_published_story_with_labels_and_absolute_urls(pu
     assert dates == sorted(dates, reverse=True), "newest first, like every list on the site"
 
 
+def test_stories_json_has_guide_review_easy_language_and_adaptations(published_site):
+    records = {record["id"]: record for record in load(published_site, "/daten/geschichten.json")["stories"]}
+    stories = published(sample_stories())
+    with_guide = next(slug for slug, fields in stories.items() if fields.get("transfer", {}).get("materials"))
+    guide, record = stories[with_guide]["transfer"], records[with_guide]["transfer"]
+    assert (record["costs"]["min"], record["costs"]["max"], record["costs"]["currency"]) == (guide["costs"]["min"], guide["costs"]["max"], "EUR")
+    assert record["lessons"] == guide.get("lessons", [])
+    for material in record["materials"]:
+        assert material["url"].startswith(("https://", PUBLIC))
+        if material["url"].startswith(PUBLIC):
+            assert published_site.exists(material["url"].removeprefix(PUBLIC)), material
+    copy = next(slug for slug, fields in stories.items() if fields.get("adapted_from"))
+    original = stories[copy]["adapted_from"]
+    assert records[copy]["adapted_from"]["url"] == f"{PUBLIC}/geschichten/{original}/"
+    assert copy in [link["id"] for link in records[original]["adaptations"]]
+    for slug, fields in stories.items():
+        assert records[slug]["reviewed"] == (str(fields["reviewed"]) if "reviewed" in fields else None)
+        assert records[slug]["easy_summary"] == (fields["easy_summary"].strip() if "easy_summary" in fields else None)
+
+
 def test_actors_json_and_geojson(published_site):
     data = load(published_site, "/daten/akteure.json")
     assert [record["id"] for record in data["actors"]] == actor_ids()

@@ -63,7 +63,37 @@ def story_record(story, settings, topics_by_id: dict) -> dict:
         "illustrative": bool(getattr(story, "illustrative", False)),
         "text_license": licence,
         "aliases": [absolute_url(base, alias) for alias in _list(getattr(story, "aliases", None))],
+        "reviewed": _day(getattr(story, "reviewed", None)),
+        "reviewed_by": getattr(story, "reviewed_by", None),
+        "easy_summary": str(getattr(story, "easy_summary", None) or "").strip() or None,
+        "transfer": _transfer(getattr(story, "transfer", None), base),
+        "adapted_from": _story_link(getattr(story, "adapted_from_story", None), base),
+        "adaptations": [_story_link(other, base) for other in getattr(story, "adaptations", [])],
         "text_html": story.content,
+    }
+
+
+def _story_link(story, base: str) -> dict | None:
+    return {"id": story.slug, "title": story.title, "url": absolute_url(base, story.url)} if story is not None else None
+
+
+def _transfer(guide, base: str) -> dict | None:
+    """The replication guide with every field; materials in content/files/ as absolute addresses."""
+    if not isinstance(guide, dict):
+        return None
+    costs = guide.get("costs") or {}
+    return {
+        "costs": {"min": costs.get("min"), "max": costs.get("max"), "note": costs.get("note"), "currency": "EUR", "per": "year"},
+        "staff": guide.get("staff"),
+        "duration": guide.get("duration"),
+        "partners_needed": _list(guide.get("partners_needed")),
+        "legal_form": guide.get("legal_form"),
+        "funding_sources": _list(guide.get("funding_sources")),
+        "lessons": _list(guide.get("lessons")),
+        "materials": [
+            {"title": item["title"], "url": item.get("url") or absolute_url(base, item["file"])}
+            for item in guide.get("materials") or [] if isinstance(item, dict) and (item.get("url") or item.get("file"))
+        ],
     }
 
 

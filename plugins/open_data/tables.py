@@ -13,7 +13,7 @@ STORY_COLUMNS = (
     "id", "url", "title", "summary", "date", "modified", "themes", "theme_labels", "regions", "region_labels",
     "stage", "stage_label", "target_groups", "target_group_labels", "actors", "actor_names", "image_url",
     "image_alt", "image_credit", "image_license", "facts", "website", "crowdfunding", "video", "featured",
-    "illustrative", "text_license",
+    "illustrative", "text_license", "reviewed", "reviewed_by", "easy_summary", "adapted_from",
 )
 ACTOR_COLUMNS = (
     "id", "url", "name", "short_name", "type", "type_label", "regions", "region_labels", "themes", "theme_labels",
@@ -50,6 +50,8 @@ def story_row(record: dict) -> dict:
         "facts": LIST_SEPARATOR.join(_fact(fact) for fact in record["facts"]),
         **record["links"],
         "text_license": record["text_license"]["name"],
+        "reviewed": record["reviewed"], "reviewed_by": record["reviewed_by"], "easy_summary": record["easy_summary"],
+        "adapted_from": (record["adapted_from"] or {}).get("id"),
     }
 
 
