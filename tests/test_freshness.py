@@ -140,3 +140,15 @@ def test_make_report_runs_in_ci():
         workflow = yaml.safe_load(handle)
     runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
     assert "make report" in runs
+
+
+def test_the_build_takes_today_and_the_period_from_its_settings(site_files):
+    from content_contract import check_site
+
+    stories(site_files)
+
+    def stale(settings):
+        return sorted(p.path.rsplit("/", 1)[-1] for p in check_site(site_files.content, settings).report.warnings if p.field == "reviewed")
+
+    assert stale({"CONTENT_CONTRACT_TODAY": TODAY}) == ["veraltet.md"]
+    assert stale({"CONTENT_CONTRACT_TODAY": TODAY, "CONTENT_CONTRACT_REVIEW_MONTHS": 6}) == ["grenzfall.md", "veraltet.md"]
