@@ -95,8 +95,11 @@ STORIES_SHOW_DRAFTS = True
 LISTINGS_PER_PAGE = 24
 
 # The repository, for each story's link to its change history ({REPO_URL}/commits/main/content/stories/…);
-# empty: no link. E.g. https://github.com/<organisation>/<repository>; CI may pass SINN_REPO_URL.
-REPO_URL = os.environ.get("SINN_REPO_URL", "")
+# empty: no link. SINN_REPO_URL wins; in GitHub Actions the repository the workflow runs in is used.
+_ACTIONS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
+REPO_URL = os.environ.get("SINN_REPO_URL") or (
+    f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{_ACTIONS_REPO}" if _ACTIONS_REPO else ""
+)
 REPO_BRANCH = "main"
 
 # Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
