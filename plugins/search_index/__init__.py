@@ -1,7 +1,7 @@
 """Full-text search with Pagefind: filters and metadata for templates, the index as the last step.
 
 Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
-SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 8000; 0 keeps Pagefind's default),
+SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
 SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values).
 Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
 `search_options` (URL parameter of a facet with fixed values → {option id: label}) and
@@ -27,7 +27,7 @@ DEFAULTS = {
     "SEARCH_INDEX_ENABLED": True,
     "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
     # Postings per word chunk (Pagefind's default: 20,000); see bench/results.json for the bytes per query.
-    "SEARCH_INDEX_CHUNK_SIZE": 8000,
+    "SEARCH_INDEX_CHUNK_SIZE": 6000,
     "SEARCH_INDEX_FACETS": [
         {"param": "typ", "key": "Typ", "values": {"geschichte": "Geschichte", "akteur": "Akteur"}},
         {"param": "thema", "key": "Themenfeld", "vocabulary": "themes"},

@@ -3,8 +3,8 @@
 Pagefind can sort by title itself, but it then stores a rank for every page in the file each
 search loads first (6 KB with gzip for 3,000 pages, on every phone, for every query). Lists in
 title order are only needed when a reader filters without typing a word, so the order lives in
-a file of its own that the search page fetches just then. Titles are compared the way a German
-index sorts them (DIN 5007-1: "Ä" with "A", "ß" as "ss", case ignored), which Pagefind does not.
+a file of its own that the search page fetches just then. Titles are compared the way the actor
+directory sorts them ("Ä" with "A", case ignored), which Pagefind does not.
 """
 
 from __future__ import annotations
@@ -12,17 +12,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import unicodedata
+
+from actors.model import german_sort_key
 
 from .stable import SIGNATURE, UnknownFormatError
 
 ORDER_FILE = "titel-reihenfolge.json"
-
-
-def title_key(title: str) -> str:
-    """The text a German alphabetical list sorts a title by."""
-    decomposed = unicodedata.normalize("NFD", title.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _fragment(path: str) -> dict:
@@ -43,7 +38,7 @@ def write_title_order(bundle: str) -> int:
             continue
         fragment = _fragment(os.path.join(folder, name))
         title = fragment.get("meta", {}).get("title", "")
-        entries.append((title_key(title), title, fragment.get("url", ""), page_id))
+        entries.append((german_sort_key(title), title, fragment.get("url", ""), page_id))
     entries.sort()
     with open(os.path.join(bundle, ORDER_FILE), "w", encoding="utf-8") as handle:
         json.dump([entry[3] for entry in entries], handle, separators=(",", ":"))
