@@ -33,7 +33,21 @@ def add_reader(readers):
     readers.reader_classes["md"] = StoryReader
 
 
+def pin_urls(generator):
+    """Work out each story's and page's address once; Pelican formats it anew on every use.
+
+    Templates ask for `story.url` tens of thousands of times per build (cards, lists, feeds, related
+    stories). Pelican's own `override_url` holds the result; the address cannot change after reading.
+    """
+    for name in ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+        for content in getattr(generator, name, None) or []:
+            if not hasattr(content, "override_url"):
+                content.override_url = content.url
+
+
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(pin_urls)
+    signals.page_generator_finalized.connect(pin_urls)
