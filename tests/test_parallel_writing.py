@@ -1,4 +1,4 @@
-"""Pages rendered on every core are the same pages, and a page that fails still fails the build."""
+"""Stories read and pages rendered on every core give the same site, and a page that fails still fails the build."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ import shutil
 from sitefiles import ROOT, run_build, settings_file, tree
 
 
-def test_two_workers_write_exactly_the_pages_one_process_writes(tmp_path):
-    content = os.path.join(ROOT, "content")
-    serial = run_build(content, str(tmp_path / "serial"), settings_file(tmp_path, PARALLEL_WRITING_WORKERS=1))
-    assert serial.returncode == 0, serial.stderr
-    parallel = run_build(content, str(tmp_path / "parallel"), settings_file(tmp_path, PARALLEL_WRITING_WORKERS=2))
-    assert parallel.returncode == 0, parallel.stderr
-    serial_files, parallel_files = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
-    assert sorted(serial_files) == sorted(parallel_files)
-    assert [name for name in serial_files if serial_files[name] != parallel_files[name]] == []
-    assert all(parallel_files[name] for name in parallel_files if name.endswith(".html"))
+def test_two_workers_read_and_write_exactly_what_one_process_does(tmp_path):
+    outputs = {}
+    for name, workers in (("serial", 1), ("parallel", 2)):
+        # Each build reads its own copy of the content, so neither finds the other's reader cache.
+        content = tmp_path / name / "content"
+        shutil.copytree(os.path.join(ROOT, "content"), content)
+        settings = settings_file(tmp_path / name, PARALLEL_WRITING_WORKERS=workers, STORIES_READ_WORKERS=workers, STORIES_READ_MINIMUM=1)
+        result = run_build(str(content), str(tmp_path / name / "output"), settings)
+        assert result.returncode == 0, result.stderr
+        outputs[name] = tree(tmp_path / name / "output")
+    serial, parallel = outputs["serial"], outputs["parallel"]
+    assert sorted(serial) == sorted(parallel)
+    assert [name for name in serial if serial[name] != parallel[name]] == []
+    assert all(parallel[name] for name in parallel if name.endswith(".html"))
 
 
 def test_a_page_that_cannot_be_rendered_fails_the_build_and_names_the_page(tmp_path):

@@ -2,17 +2,22 @@
 
 Settings: STORIES_SHOW_DRAFTS (default False): True shows drafts marked "Entwurf"
 (pelicanconf.py), False leaves them out entirely (publishconf.py). STORIES_CACHE (default True):
-keep read stories between builds in .cache/pelican/ beside the content folder.
+keep read stories between builds in .cache/pelican/ beside the content folder. STORIES_READ_WORKERS
+(default 0: one per core): processes that read the stories the cache lacks, when at least
+STORIES_READ_MINIMUM (64) are missing; for fewer, starting processes costs more than it saves.
 """
+
+import os
 
 from pelican import signals
 
 from plugin_settings import fill_in
 
+from . import preread
 from .cache import reader_cache_path
 from .reader import StoryReader
 
-DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True}
+DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True, "STORIES_READ_WORKERS": 0, "STORIES_READ_MINIMUM": 64}
 
 
 def fill_defaults(pelican):
@@ -33,6 +38,12 @@ def add_reader(readers):
     readers.reader_classes["md"] = StoryReader
 
 
+def read_ahead(generator):
+    """Before the first file a generator reads: read all files its cache lacks on every core."""
+    workers = generator.settings["STORIES_READ_WORKERS"] or os.cpu_count() or 1
+    preread.prepare(generator, StoryReader, workers, generator.settings["STORIES_READ_MINIMUM"])
+
+
 def pin_urls(generator):
     """Work out each story's and page's address once; Pelican formats it anew on every use.
 
@@ -49,5 +60,7 @@ def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_preread.connect(read_ahead)
+    signals.page_generator_preread.connect(read_ahead)
     signals.article_generator_finalized.connect(pin_urls)
     signals.page_generator_finalized.connect(pin_urls)

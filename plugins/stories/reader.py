@@ -10,6 +10,7 @@ from pelican.utils import get_date
 
 from content_contract.frontmatter import load_yaml, read_text, split_front_matter
 
+from . import preread
 from .links import absolute_links
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ class StoryReader(MarkdownReader):
 
     def read(self, source_path):
         """Return the body as HTML and the front matter as Pelican metadata."""
+        prepared = preread.take(source_path)
+        if prepared is not None:
+            return prepared
         source = split_front_matter(read_text(source_path))
         fields = load_yaml(source) or {}
         metadata = {name: self._convert(name, value) for name, value in fields.items()}
