@@ -101,3 +101,15 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(site):
     assert process.returncode == 0, process.stderr
     assert not abandoned.exists(), "a staging folder of a process that no longer runs is removed"
     assert (site / "output" / "index.html").is_file()
+
+
+def test_the_replaced_site_is_removed_after_a_successful_build(site):
+    import time
+
+    process = run_build(str(site / "content"), str(site / "output"), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    assert (site / "output" / "index.html").is_file()
+    deadline = time.monotonic() + 60
+    while [p for p in site.iterdir() if p.name.startswith("output.")] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [p.name for p in site.iterdir() if p.name.startswith("output.")] == [], "the old site is deleted in the background"

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 
@@ -118,12 +119,22 @@ def remove_abandoned(output: str) -> None:
 
 
 def _swap(staging: str, output: str) -> None:
-    """Replace output with staging in two renames; the old tree is removed afterwards."""
+    """Replace output with staging in two renames; the old tree is removed afterwards, in the background."""
     retired = f"{output}.old-{os.getpid()}"
     if os.path.exists(output):
         os.rename(output, retired)
     os.rename(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
+    if os.path.exists(retired):
+        remove_in_background(retired)
+
+
+def remove_in_background(folder: str) -> None:
+    """Delete a folder without waiting: a retired site holds tens of thousands of files (seconds of work)."""
+    command = [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", folder]
+    try:
+        subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv=None) -> int:
