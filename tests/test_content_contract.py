@@ -119,3 +119,21 @@ def test_date_suggestions(written, suggested):
 ])
 def test_unsafe_schemes(value, scheme):
     assert unsafe_scheme(value) == scheme
+
+
+def test_checking_on_two_cores_reports_exactly_what_one_process_reports(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    (content / "stories" / "kaputt.md").write_text("---\ntitle: [ohne Ende\n---\nText\n", encoding="utf-8")
+    (content / "stories" / "falsches-thema.md").write_text(f"---\n{STORY_YAML.replace('[beratung]', '[gibt-es-nicht]')}---\n{BODY}", encoding="utf-8")
+
+    def run(workers):
+        result = check_site(str(content), {"CONTENT_CONTRACT_WORKERS": workers, "CONTENT_CONTRACT_PARALLEL_MINIMUM": 1})
+        documents = {kind: [(d.path, d.data) for d in items] for kind, items in result.documents.items()}
+        return [p.format() for p in result.report.sorted()], result.report.files_checked, documents
+
+    serial, parallel = run(1), run(2)
+    assert parallel == serial
+    assert any("kaputt.md" in line for line in serial[0]) and any("gibt-es-nicht" in line for line in serial[0])

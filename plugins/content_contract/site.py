@@ -6,6 +6,7 @@ import datetime
 import fnmatch
 import glob
 import logging
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 
@@ -88,33 +89,63 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     report = Report()
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
     references = _references(content_path, settings, report)
-    validator = Validator(references, content_path)
+    files = []
     for kind in KINDS:
         report.extend(_stray_files(content_path, kind))
-        for path in content_files(content_path, kind):
-            report.files_checked += 1
-            display = _display(path)
-            try:
-                document = read_document(kind, path, display)
-            except ContentSyntaxError as error:
-                report.add(Problem(display, error.message, line=error.line, column=error.column))
-                continue
-            except Exception as error:  # one broken file must not hide the others
-                logger.debug("reading %s failed", display, exc_info=True)
-                report.add(Problem(display, _internal_error(error)))
-                continue
-            try:
-                report.extend(_check_document(document, validator, today, months))
-            except Exception as error:
-                logger.debug("checking %s failed", display, exc_info=True)
-                report.add(Problem(display, _internal_error(error)))
+        files += [(kind, path) for path in content_files(content_path, kind)]
+    _worker_state.update(validator=Validator(references, content_path), today=today, months=months)
+    workers = settings.get("CONTENT_CONTRACT_WORKERS") or os.cpu_count() or 1
+    for kind, document, problems in _check_files(files, workers, settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400)):
+        report.files_checked += 1
+        report.extend(problems)
+        if document is not None:
             result.documents[kind].append(document)
+    _worker_state.clear()
     try:
         report.extend(paths.check_paths(result.documents, settings, references, content_path))
     except Exception as error:
         logger.debug("site-wide checks failed", exc_info=True)
         report.add(Problem(_display(content_path), _internal_error(error)))
     return result
+
+
+# What the forked checking processes inherit (a Validator holds compiled schemas; nothing is sent to them).
+_worker_state: dict = {}
+
+
+def _check_files(files: list[tuple[str, str]], workers: int, minimum: int) -> list[tuple]:
+    """(kind, document or None, problems) for every file, in order; on every core for big sites."""
+    if workers < 2 or len(files) < minimum or not hasattr(os, "fork"):
+        return _check_chunk(files)
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[start:start + size] for start in range(0, len(files), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [entry for chunk in pool.map(_check_chunk, chunks) for entry in chunk]
+    except OSError:  # no processes to be had: check here
+        return _check_chunk(files)
+
+
+def _check_chunk(files: list[tuple[str, str]]) -> list[tuple]:
+    return [_check_one(kind, path, **_worker_state) for kind, path in files]
+
+
+def _check_one(kind: str, path: str, validator: Validator, today, months) -> tuple:
+    display = _display(path)
+    try:
+        document = read_document(kind, path, display)
+    except ContentSyntaxError as error:
+        return kind, None, [Problem(display, error.message, line=error.line, column=error.column)]
+    except Exception as error:  # one broken file must not hide the others
+        logger.debug("reading %s failed", display, exc_info=True)
+        return kind, None, [Problem(display, _internal_error(error))]
+    try:
+        problems = _check_document(document, validator, today, months)
+    except Exception as error:
+        logger.debug("checking %s failed", display, exc_info=True)
+        problems = [Problem(display, _internal_error(error))]
+    document.source._node = None  # composed only to find lines; composed again if needed
+    return kind, document, problems
 
 
 def check_file(content_path: str, path: str, settings: dict | None = None, today: datetime.date | None = None) -> Report:
@@ -131,7 +162,9 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
     report.files_checked = 1
     try:
         document = read_document(kind, path, display)
-        report.extend(_check_document(document, Validator(references, content_path), today or datetime.date.today()))
+        today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
+        months = settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
+        report.extend(_check_document(document, Validator(references, content_path), today, months))
     except ContentSyntaxError as error:
         report.add(Problem(display, error.message, line=error.line, column=error.column))
     except Exception as error:  # the preview must report, not crash
