@@ -44,8 +44,9 @@ PLUGINS = [
     "search_index",
 ]
 
-# Everything a template prints is escaped unless marked safe (content HTML is).
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Everything a template prints is escaped unless marked safe (content HTML is). A build makes a new
+# environment, so templates need no check for changes on each of the 40,000 includes of a big build.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
 
 # URL contract with the press: these paths never change.
 SLUGIFY_SOURCE = "basename"

@@ -69,13 +69,14 @@ class Rendition:
     @property
     def fallback(self) -> Variant:
         """The <img src>: the fallback format, the variant closest to 960 px."""
-        candidates = [v for v in self.variants if v.format == self.formats[-1]]
-        return min(candidates, key=lambda v: abs(v.width - 960))
+        preferred = self.formats[-1]
+        return min((v for v in self.variants if v.format == preferred), key=lambda v: abs(v.width - 960))
 
     @property
     def smallest(self) -> Variant:
         """The smallest fallback-format variant, for thumbnails in search results."""
-        return min((v for v in self.variants if v.format == self.formats[-1]), key=lambda v: v.width)
+        preferred = self.formats[-1]
+        return min((v for v in self.variants if v.format == preferred), key=lambda v: v.width)
 
 
 def header(path: str) -> tuple[int, int, bool]:
