@@ -128,10 +128,11 @@ def tree(folder) -> dict[str, bytes]:
     return files
 
 
-def settings_file(folder, **settings) -> str:
-    """A settings file beside the test site: the repository's settings with some changed."""
+def settings_file(folder, base: str = "pelicanconf", **settings) -> str:
+    """A settings file beside the test site: the repository's settings (base) with some changed, paths absolute."""
     lines = [
-        "from pelicanconf import *  # noqa: F403",
+        f"import sys\nsys.path.insert(0, {ROOT!r})",
+        f"from {base} import *  # noqa: F403",
         f"THEME = {os.path.join(ROOT, 'theme')!r}",
         f"PLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]",
     ]

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from sitefiles import ROOT, SiteFiles, run_build
+from sitefiles import ROOT, SiteFiles, run_build, settings_file
 
 
 def snapshot(folder) -> dict[str, str]:
@@ -22,14 +22,9 @@ def snapshot(folder) -> dict[str, str]:
     return files
 
 
-def settings_file(tmp_path, **overrides) -> str:
-    """A settings file that is publishconf.py with some settings replaced (paths absolute, as Pelican needs them)."""
-    lines = [f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom publishconf import *  # noqa: F403",
-             f"PLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]"]
-    lines += [f"{name} = {value!r}" for name, value in {"THEME": os.path.join(ROOT, "theme"), **overrides}.items()]
-    path = tmp_path / "brokenconf.py"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
+def publish_settings(tmp_path, **overrides) -> str:
+    """publishconf.py with some settings replaced."""
+    return settings_file(tmp_path, "publishconf", **overrides)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +66,7 @@ def test_template_error_while_writing_pages(site, tmp_path):
     actor.write_text(actor.read_text(encoding="utf-8").replace(
         "{% block content %}", "{% block content %}{{ actor.no_such_field.name }}", 1,
     ), encoding="utf-8")
-    messages = build_breaks(site, settings_file(tmp_path, THEME=str(theme)))
+    messages = build_breaks(site, publish_settings(tmp_path, THEME=str(theme)))
     assert "Build abgebrochen" in messages and "no_such_field" in messages
 
 
@@ -89,7 +84,7 @@ def test_image_that_fails_while_encoding(site):
 
 def test_search_index_failure_as_the_last_step(site, tmp_path):
     # Pagefind cannot write its bundle into a path below a file: it fails after every page is written.
-    messages = build_breaks(site, settings_file(tmp_path, SEARCH_INDEX_BUNDLE_DIR="robots.txt/pagefind"))
+    messages = build_breaks(site, publish_settings(tmp_path, SEARCH_INDEX_BUNDLE_DIR="robots.txt/pagefind"))
     assert "Pagefind" in messages
 
 
