@@ -3,7 +3,9 @@
 Settings (defaults below): LISTINGS_PER_PAGE, LISTINGS_HOME_FEATURED, LISTINGS_HOME_NEWEST,
 LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX ("seite/{number}/"), LISTINGS_THEMES_INDEX_URL,
 LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SEARCH_URL,
-LISTINGS_EASY_LANGUAGE_PAGE (slug of the page that also lists every story's easy_summary).
+LISTINGS_EASY_LANGUAGE_PAGE (slug of the page that also lists every story's easy_summary),
+LISTINGS_MAP_CLASSES (how many shades of the region map stand for stories, default 4).
+Templates get `saxony_map` (region_map.py): the districts of Saxony with their counts.
 """
 
 from pelican import signals
@@ -13,9 +15,10 @@ from plugin_settings import defaults_receiver
 from vocabularies import vocabularies_for
 
 from .generator import ListingsGenerator
+from .region_map import RegionMap, build_region_map
 from .topics import Topic, build_topics
 
-__all__ = ["ListingsGenerator", "Topic"]
+__all__ = ["ListingsGenerator", "RegionMap", "Topic", "build_region_map"]
 
 DEFAULTS = {
     "LISTINGS_PER_PAGE": 24,
@@ -29,6 +32,7 @@ DEFAULTS = {
     "LISTINGS_REGION_URL": "regionen/{id}/",
     "LISTINGS_SEARCH_URL": "suche/",
     "LISTINGS_EASY_LANGUAGE_PAGE": "leichte-sprache",
+    "LISTINGS_MAP_CLASSES": 4,
 }
 
 
@@ -61,6 +65,7 @@ def attach_topics(generators):
     context["easy_language_stories"] = [story for story in context.get("stories", []) if getattr(story, "easy_summary", None)]
     context["topics"] = topics
     context["topics_by_id"] = by_id
+    context["saxony_map"] = build_region_map(topics["regions"], settings["LISTINGS_MAP_CLASSES"])
 
 
 def register():

@@ -7,9 +7,9 @@ import os
 
 from pelican import signals
 
-from .terms import VOCABULARY_FILES, Term, Vocabulary, VocabularyError, load_vocabularies
+from .terms import VOCABULARY_FILES, MapTile, Term, Vocabulary, VocabularyError, load_vocabularies
 
-__all__ = ["VOCABULARY_FILES", "Term", "Vocabulary", "VocabularyError", "load_vocabularies", "vocabularies_for"]
+__all__ = ["VOCABULARY_FILES", "MapTile", "Term", "Vocabulary", "VocabularyError", "load_vocabularies", "vocabularies_for"]
 
 DEFAULTS = {"VOCABULARIES_PATH": "data"}
 

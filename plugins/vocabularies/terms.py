@@ -26,6 +26,19 @@ class VocabularyError(Exception):
     """A vocabulary file is missing or malformed; the message names the file."""
 
 
+MAP_SHORT_MAX = 14
+MAP_GRID_MAX = 20
+
+
+@dataclass(frozen=True)
+class MapTile:
+    """Where a region sits on the schematic map: a cell of a grid (column 0 = west, row 0 = north) and a short name."""
+
+    column: int
+    row: int
+    short: str
+
+
 @dataclass(frozen=True)
 class Term:
     """One entry of a vocabulary: a stable id, a German label and a short description."""
@@ -38,6 +51,8 @@ class Term:
     position: int = 0
     # The schema.org type for this term in structured data (actor types: NGO, GovernmentOrganization …).
     schema_type: str | None = None
+    # Regions only: the tile of the schematic map of Saxony (None: not on the map, e.g. "sachsenweit").
+    map: MapTile | None = None
 
 
 @dataclass
@@ -94,8 +109,42 @@ def read_vocabulary(path: str, name: str) -> Vocabulary:
             plural=entry.get("plural"),
             position=position,
             schema_type=entry.get("schema_type"),
+            map=_map_tile(path, position, entry.get("map")),
         )
+    _check_map_cells(path, vocabulary)
     return vocabulary
+
+
+def _map_tile(path: str, position: int, value) -> MapTile | None:
+    """The `map` entry of a term, checked: column and row whole numbers from 0, a short name."""
+    if value is None:
+        return None
+    where = f"{path}: Eintrag {position + 1}, Feld map"
+    if not isinstance(value, dict) or set(value) != {"column", "row", "short"}:
+        raise VocabularyError(f"{where}: erwartet werden genau column, row und short, z. B. {{column: 0, row: 1, short: Leipzig}}.")
+    for name in ("column", "row"):
+        number = value[name]
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= MAP_GRID_MAX:
+            raise VocabularyError(f"{where}.{name}: erwartet wird eine ganze Zahl von 0 bis {MAP_GRID_MAX}, gefunden: {number!r}.")
+    short = value["short"]
+    if not isinstance(short, str) or not short.strip() or len(short) > MAP_SHORT_MAX:
+        raise VocabularyError(f"{where}.short: erwartet wird ein kurzer Name mit 1 bis {MAP_SHORT_MAX} Zeichen, gefunden: {short!r}.")
+    return MapTile(column=value["column"], row=value["row"], short=short.strip())
+
+
+def _check_map_cells(path: str, vocabulary: Vocabulary) -> None:
+    """No two terms on the same map cell."""
+    cells: dict[tuple[int, int], str] = {}
+    for term in vocabulary:
+        if term.map is None:
+            continue
+        cell = (term.map.column, term.map.row)
+        if cell in cells:
+            raise VocabularyError(
+                f"{path}: '{term.id}' und '{cells[cell]}' liegen auf demselben Kartenfeld "
+                f"(column {cell[0]}, row {cell[1]}). Bitte einem der beiden ein freies Feld geben."
+            )
+        cells[cell] = term.id
 
 
 _cache: dict[tuple, dict[str, Vocabulary]] = {}
