@@ -4,7 +4,9 @@
     python -m tools.published_paths --update   # write the list anew, after adding (or deliberately removing) pages
 
 Listed are pages, feeds, data files, sitemap and robots.txt; images, theme files and the search
-index are not (their file names follow the image and search tools). A path that vanished needs an
+index are not (their file names follow the image and search tools), nor a story's press kit and
+citation files (pressemappe-<slug>.zip, zitation-<slug>.bib|ris|json): they follow the story's slug
+and are linked from its page, which an alias keeps reachable. A path that vanished needs an
 entry under `aliases` of the story, actor or page that now answers it.
 """
 
@@ -20,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIST_PATH = os.path.join(ROOT, "tests", "published_paths.txt")
 KEPT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".geojson", ".txt")
 SKIPPED_FOLDERS = ("pagefind", "theme", "images")
+SKIPPED_PREFIXES = ("pressemappe-", "zitation-")
 HEADER = """\
 # Every path the public build of the sample content publishes. A test fails when one disappears
 # without an alias. Update after adding pages: python -m tools.published_paths --update
@@ -34,7 +37,7 @@ def published_paths(output: str) -> list[str]:
         if relative_folder == ".":
             subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS]
         for name in files:
-            if not name.endswith(KEPT_SUFFIXES):
+            if not name.endswith(KEPT_SUFFIXES) or name.startswith(SKIPPED_PREFIXES):
                 continue
             path = name if relative_folder == "." else f"{relative_folder}/{name}"
             paths.add("/" + (path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else path))

@@ -65,6 +65,13 @@ image:
 #     value: "120"
 #     source: "Angabe des Projekts"
 facts: []
+# Freigegebene Zitate (freiwillig, höchstens 5) für die Seite und die Pressemappe: text = das Zitat
+# ohne Anführungszeichen (höchstens 400 Zeichen), by = wer, role = Rolle (freiwillig).
+# Nur Zitate, die die Person zur Veröffentlichung freigegeben hat. Beispiel:
+#   - text: "Seit der Bus kommt, schaffen wir die Beratung zwischen Kita und Schicht."
+#     by: Maria Beispiel
+#     role: Mutter von zwei Kindern
+quotes: []
 # Links (freiwillig), jeweils eine vollständige https-Adresse. Zum Verwenden die # entfernen:
 # links:
 #   website: https://www.beispiel.de

@@ -70,6 +70,8 @@ def prepare(generators):
         download = getattr(story, "image_download", None)
         if download is not None and story.hero is not None:
             download["bytes"] = pipeline.file_bytes(story.hero, story.hero.download)
+        # The file as published, without metadata, for whoever packs it (the press kit): never the original.
+        story.hero_file = pipeline.file_path(story.hero, story.hero.download) if story.hero is not None else None
     for error in pipeline.errors:
         logger.error("%s", error)
     logger.info(

@@ -122,6 +122,15 @@ class ImagePipeline:
                 return manifest["files"].get(variant.name) if manifest else None
         return None
 
+    def file_path(self, rendition: Rendition, variant) -> str | None:
+        """Where the encoded file of a rendition lies in the cache (a source SVG: the source), once it is encoded."""
+        if rendition.is_svg:
+            return rendition.source_path
+        for key, planned in self.renditions.items():
+            if planned is rendition and key in self._keys and self.cache.manifest(self._keys[key]) is not None:
+                return os.path.join(self.cache.folder(self._keys[key]), variant.name)
+        return None
+
     def publish(self, output_path: str) -> None:
         """Link (or copy) every published file of every image into the output folder."""
         for key, rendition in self.renditions.items():

@@ -2,10 +2,14 @@
 
 The box offers a citation suggestion, the key facts with their sources and the hero image in full
 resolution with credit and licence; /presse/ lists the contacts and every published story with its
-image. Templates get `press_citation(story)`. Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS
-(list of name, role, email, phone).
+image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
+with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
+page; the story's `press_files` lists them for the box. Templates get `press_citation(story)`.
+Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
+(default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder).
 """
 
+import logging
 from functools import partial
 
 from pelican import signals
@@ -14,14 +18,20 @@ from plugin_settings import defaults_receiver
 
 from .citation import citation, permanent_url
 from .generator import PressGenerator
+from .press_kit import PressKits
 
-__all__ = ["PressGenerator", "citation", "permanent_url"]
+__all__ = ["PressGenerator", "PressKits", "citation", "permanent_url"]
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "PRESS_URL": "presse/",
     "PRESS_SAVE_AS": "presse/index.html",
     "PRESS_CONTACTS": [],
+    "PRESS_KIT": True,
+    "PRESS_KIT_CACHE_PATH": None,
 }
+_kits: dict[int, PressKits] = {}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -37,8 +47,25 @@ def add_to_templates(generator):
     generator.env.globals["press_citation"] = partial(citation, settings=generator.settings)
 
 
+def write_press_kit(generator, content):
+    """Before a story page is written (its images are encoded by then): its kit and citation files."""
+    if not generator.settings["PRESS_KIT"] or getattr(content, "draft", False):
+        return
+    kits = _kits.setdefault(id(generator.context), PressKits(generator.settings))
+    content.press_files = kits.write(content, generator.output_path)
+
+
+def report_press_kits(_generator, **_signal_arguments):
+    """Say how many kits were built and how many came from the cache."""
+    for kits in _kits.values():
+        logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher.", kits.stats["built"], kits.stats["reused"])
+    _kits.clear()
+
+
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_to_templates)
+    signals.article_generator_write_article.connect(write_press_kit)
+    signals.article_writer_finalized.connect(report_press_kits)

@@ -1,0 +1,153 @@
+"""The press kit of a story: a ZIP with the hero image, LIESMICH.txt and the citation files, plus the citation files beside the story.
+
+The ZIP is reproducible (fixed times from the story's date, fixed order and permissions) and cheap:
+the image, already re-encoded without metadata by the images plugin, is stored as it is (a JPEG does
+not shrink when compressed again), the text is deflated. Each ZIP is cached under a hash of its
+inputs in PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder); a warm build only
+hashes the texts and links the cached file into the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import zipfile
+from dataclasses import dataclass
+
+from images.cache import publish
+
+from . import readme
+from .citation_formats import FORMATS
+
+logger = logging.getLogger(__name__)
+
+# Bump when the ZIP's layout changes in a way its inputs do not show.
+KIT_VERSION = 1
+_MIME = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "zip": "ZIP"}
+# Content hashes of image files by (path, size, mtime), kept across builds of one process (`make serve`).
+_image_digests: dict[tuple, str] = {}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the ZIP: its name inside, and either its bytes or the path of a file to store as it is."""
+
+    name: str
+    data: bytes | None = None
+    source: str | None = None
+
+    @property
+    def stored(self) -> bool:
+        """Images are stored, not compressed again."""
+        return self.source is not None
+
+
+def file_names(story) -> dict[str, str]:
+    """The published file names of a story's kit and citation files, by extension."""
+    names = {ext: f"zitation-{story.slug}.{ext}" for ext in FORMATS}
+    names["zip"] = f"pressemappe-{story.slug}.zip"
+    return names
+
+
+def zip_time(story) -> tuple[int, int, int, int, int, int]:
+    """The time every file in the ZIP carries: the story's last change at midnight (ZIP knows no time zones)."""
+    day = (getattr(story, "modified", None) or story.date).date()
+    return (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+
+
+def image_entry(story, folder: str) -> Entry | None:
+    """The hero image as published (no EXIF, GPS, XMP or IPTC), or None if the images plugin produced none."""
+    path = getattr(story, "hero_file", None)
+    if not path or not os.path.isfile(path):
+        return None
+    extension = os.path.splitext(path)[1].lower()
+    return Entry(f"{folder}/{story.slug}-titelbild{extension}", source=path)
+
+
+class PressKits:
+    """Writes the kits of one build."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        content_parent = os.path.dirname(os.path.abspath(settings["PATH"]))
+        self.cache_root = settings.get("PRESS_KIT_CACHE_PATH") or os.path.join(content_parent, ".cache", "press")
+        self.stats = {"built": 0, "reused": 0}
+
+    def write(self, story, output_path: str) -> list[dict]:
+        """Write the citation files and the ZIP next to the story page; return them for the press box."""
+        folder = os.path.dirname(story.save_as)
+        names = file_names(story)
+        citations = {ext: writer(story, self.settings).encode("utf-8") for ext, (_label, writer) in FORMATS.items()}
+        files = []
+        for ext, data in citations.items():
+            target = os.path.join(output_path, folder, names[ext])
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(data)
+            files.append(self._described(story, ext, names[ext], len(data)))
+        inner = names["zip"].removesuffix(".zip")
+        image = image_entry(story, inner)
+        text = readme.text(story, self.settings, image.name.rsplit("/", 1)[-1] if image else None, names)
+        entries = [Entry(f"{inner}/LIESMICH.txt", data=text.encode("utf-8"))]
+        entries += [Entry(f"{inner}/{names[ext]}", data=data) for ext, data in citations.items()]
+        if image:
+            entries.append(image)
+        cached = self._cached_zip(entries, zip_time(story))
+        publish(cached, os.path.join(output_path, folder, names["zip"]))
+        files.insert(0, self._described(story, "zip", names["zip"], os.path.getsize(cached)))
+        return files
+
+    def _described(self, story, ext: str, name: str, size: int) -> dict:
+        return {"ext": ext, "format": _MIME[ext], "name": name, "url": story.url + name, "bytes": size}
+
+    def _cached_zip(self, entries: list[Entry], date_time: tuple) -> str:
+        """The path of the ZIP for these entries in the cache; built first if the cache lacks it."""
+        key = self._key(entries, date_time)
+        path = os.path.join(self.cache_root, key[:2], f"{key}.zip")
+        if os.path.isfile(path):
+            self.stats["reused"] += 1
+            return path
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.tmp-{os.getpid()}"
+        write_zip(temporary, entries, date_time)
+        os.replace(temporary, path)
+        self.stats["built"] += 1
+        return path
+
+    def _key(self, entries: list[Entry], date_time: tuple) -> str:
+        parts = [KIT_VERSION, list(date_time)]
+        for entry in entries:
+            digest = self._file_digest(entry.source) if entry.source else hashlib.sha256(entry.data).hexdigest()
+            parts.append([entry.name, entry.stored, digest])
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:40]
+
+    @staticmethod
+    def _file_digest(path: str) -> str:
+        """The content hash of an image file; read once per file and change (stories share photos)."""
+        stat = os.stat(path)
+        stamp = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+        if stamp not in _image_digests:
+            sha = hashlib.sha256()
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    sha.update(block)
+            _image_digests[stamp] = sha.hexdigest()
+        return _image_digests[stamp]
+
+
+def write_zip(target: str, entries: list[Entry], date_time: tuple) -> None:
+    """A ZIP whose bytes depend only on the entries: fixed times, permissions and order; images stored, text deflated."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for entry in entries:
+            info = zipfile.ZipInfo(entry.name, date_time)
+            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
+            info.external_attr = 0o644 << 16
+            if entry.stored:
+                info.compress_type = zipfile.ZIP_STORED
+                with open(entry.source, "rb") as handle:
+                    archive.writestr(info, handle.read())
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, entry.data, compresslevel=9)

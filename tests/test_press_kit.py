@@ -1,0 +1,174 @@
+"""Press kit: a ZIP per story with image, LIESMICH.txt and the citation (also as .bib/.ris/.json beside the story); quotes on the page."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import zipfile
+
+from PIL import ExifTags, Image
+
+from sitefiles import check_in_process, story_fields
+from tests.test_images import gps_photo
+from tests.test_site_build import drafts, published, sample_stories
+
+PUBLIC = "https://www.sinn-sachsen.de"
+SLUG = "schuldnerberatung-per-video-erzgebirge"
+QUOTES = [
+    {"text": "Per Video sind wir schon beim ersten Zweifel erreichbar.", "by": "Anna Beispiel", "role": "Beraterin"},
+    {"text": "Ich habe die Briefe wieder aufgemacht.", "by": "Ein Ratsuchender"},
+]
+
+
+def press_files(site, slug: str) -> dict[str, str]:
+    """The press box's downloads of a story: {extension: root-relative URL}."""
+    box = site.html(f"/geschichten/{slug}/").find(id="fuer-die-presse").find_parent("section")
+    links = [a["href"].removeprefix(PUBLIC) for a in box.select("a[download]")]
+    return {href.rsplit(".", 1)[-1]: href for href in links if "/geschichten/" in href}
+
+
+def open_kit(site, slug: str) -> zipfile.ZipFile:
+    url = press_files(site, slug)["zip"]
+    assert url == f"/geschichten/{slug}/pressemappe-{slug}.zip"
+    return zipfile.ZipFile(io.BytesIO(site.file(url).read_bytes()))
+
+
+def check_citations(files: dict[str, bytes], fields: dict, url: str) -> None:
+    """The three citation formats parse and name title, address and date."""
+    (item,) = json.loads(files["json"].decode("utf-8"))
+    assert item["type"] == "webpage" and item["title"] == fields["title"] and item["URL"] == url
+    assert item["issued"]["date-parts"] == [[int(part) for part in str(fields["date"]).split("-")]]
+    ris = files["ris"].decode("utf-8")
+    assert ris.endswith("ER  - \r\n")
+    tags = dict(re.findall(r"^([A-Z][A-Z0-9])  - (.*?)\r$", ris, re.MULTILINE))
+    assert tags["TY"] == "ELEC" and tags["TI"] == fields["title"] and tags["UR"] == url
+    bib = files["bib"].decode("utf-8")
+    entry = re.search(r"^@online\{([a-z0-9-]+),\n(.*)\n\}$", bib, re.MULTILINE | re.DOTALL)
+    assert entry, bib
+    values = dict(re.findall(r"^\s+(\w+)\s+= \{(.*)\},$", entry.group(2), re.MULTILINE))
+    assert values["title"] == fields["title"] and values["url"] == url and values["date"] == str(fields["date"])
+    assert "urldate" in values or "note" in values
+
+
+def test_story_offers_the_press_kit_and_the_citation_files(published_site):
+    fields = published(sample_stories())[SLUG]
+    files = press_files(published_site, SLUG)
+    assert set(files) == {"zip", "bib", "ris", "json"}
+    url = f"{PUBLIC}/geschichten/{SLUG}/"
+    check_citations({ext: published_site.file(files[ext]).read_bytes() for ext in ("bib", "ris", "json")}, fields, url)
+    box = published_site.html(f"/geschichten/{SLUG}/").find(id="fuer-die-presse").find_parent("section")
+    size = os.path.getsize(published_site.file(files["zip"]))
+    assert f"ZIP, {size // 1000} kB" in box.get_text(" ", strip=True)
+
+
+def test_press_kit_holds_image_readme_and_citations(published_site):
+    fields = published(sample_stories())[SLUG]
+    kit = open_kit(published_site, SLUG)
+    assert kit.testzip() is None
+    names = {info.filename.split("/", 1)[1]: info for info in kit.infolist()}
+    assert set(names) == {"LIESMICH.txt", f"{SLUG}-titelbild.jpg", *(f"zitation-{SLUG}.{ext}" for ext in ("bib", "ris", "json"))}
+    assert {info.filename.split("/", 1)[0] for info in kit.infolist()} == {f"pressemappe-{SLUG}"}
+    assert all(info.date_time == (2025, 6, 2, 0, 0, 0) for info in kit.infolist()), "times come from the story's last change"
+
+    image = names[f"{SLUG}-titelbild.jpg"]
+    assert image.compress_type == zipfile.ZIP_STORED, "a JPEG is not compressed again"
+    assert names["LIESMICH.txt"].compress_type == zipfile.ZIP_DEFLATED
+    published_image = published_site.html(f"/geschichten/{SLUG}/").select_one("a.app-download__link[download]")["href"]
+    assert kit.read(image) == published_site.file(published_image.removeprefix(PUBLIC)).read_bytes()
+    with Image.open(io.BytesIO(kit.read(image))) as photo:
+        assert not photo.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+
+    url = f"{PUBLIC}/geschichten/{SLUG}/"
+    inside = {ext: kit.read(names[f"zitation-{SLUG}.{ext}"]) for ext in ("bib", "ris", "json")}
+    check_citations(inside, fields, url)
+    assert all(inside[ext] == published_site.file(f"/geschichten/{SLUG}/zitation-{SLUG}.{ext}").read_bytes() for ext in inside)
+
+    readme = kit.read(names["LIESMICH.txt"]).decode("utf-8")
+    flat = " ".join(readme.split())
+    assert flat.startswith(f"Pressemappe: {fields['title']}")
+    assert fields["image"]["credit"] in flat and f"Lizenz: {fields['image']['license']}" in flat
+    assert "Lizenz CC BY 4.0" in flat, "the text licence"
+    for fact in fields["facts"]:
+        assert f"{fact['label']}: {fact['value']} (Quelle: {fact['source']})" in flat
+    assert fields["quotes"]
+    for quote in fields["quotes"]:
+        assert f"„{' '.join(quote['text'].split())}“" in flat and f"– {quote['by']}, {quote['role']}" in flat
+    assert fields["contact"]["email"] in flat and "presse@example.org" in flat
+    assert f"{url} (abgerufen am [Datum des Abrufs])" in flat
+    assert "Beispielgeschichte" in flat, "an illustrative story says so in its kit too"
+
+
+def test_quotes_show_on_the_story_as_figures_with_the_speaker(published_site):
+    fields = published(sample_stories())[SLUG]
+    figures = published_site.html(f"/geschichten/{SLUG}/").select("figure.app-quote")
+    assert len(figures) == len(fields["quotes"])
+    for figure, quote in zip(figures, fields["quotes"], strict=True):
+        assert figure.blockquote.get_text(" ", strip=True) == quote["text"]
+        assert figure.figcaption.get_text(" ", strip=True) == f"{quote['by']}, {quote['role']}"
+
+
+def test_drafts_get_no_press_kit(sample_site):
+    for slug in drafts(sample_stories()):
+        assert sample_site.exists(f"/geschichten/{slug}/")
+        assert not list(sample_site.file(f"/geschichten/{slug}/").parent.glob("pressemappe-*"))
+        assert press_files(sample_site, slug) == {}
+
+
+def test_no_gps_from_the_editors_photo_reaches_the_kit(site_files, build):
+    site_files.minimal()
+    gps_photo(site_files.path("images/beratung.jpg"))
+    site_files.story("beratung-per-video", story_fields(quotes=QUOTES))
+    site = build(site_files)
+    kit = open_kit(site, "beratung-per-video")
+    (image,) = [info for info in kit.infolist() if info.filename.endswith(".jpg")]
+    data = kit.read(image)
+    with Image.open(io.BytesIO(data)) as photo:
+        assert photo.size == (2000, 1250), "full resolution"
+        assert not photo.getexif()
+    assert b"GPS" not in data and b"Telefon" not in data
+    readme = " ".join(kit.read(kit.infolist()[0]).decode("utf-8").split())
+    assert "„Ich habe die Briefe wieder aufgemacht.“ – Ein Ratsuchender" in readme
+    figures = site.html("/geschichten/beratung-per-video/").select("figure.app-quote figcaption")
+    assert [f.get_text(" ", strip=True) for f in figures] == ["Anna Beispiel, Beraterin", "Ein Ratsuchender"]
+
+
+def cached_kits(site_files) -> dict[str, int]:
+    folder = os.path.join(site_files.root, ".cache", "press")
+    return {name: os.stat(os.path.join(d, name)).st_mtime_ns for d, _s, names in os.walk(folder) for name in names}
+
+
+def test_warm_build_reuses_the_kits_and_a_change_repacks_only_its_story(site_files, build):
+    site_files.minimal()
+    site_files.story("zweite", story_fields(title="Zweite Geschichte"))
+    first = build(site_files)
+    before = cached_kits(site_files)
+    assert len(before) == 2
+    kit = first.file("/geschichten/zweite/pressemappe-zweite.zip").read_bytes()
+    second = build(site_files)
+    assert cached_kits(site_files) == before, "nothing is packed again"
+    assert second.file("/geschichten/zweite/pressemappe-zweite.zip").read_bytes() == kit
+    site_files.story("zweite", story_fields(title="Zweite Geschichte", quotes=QUOTES))
+    build(site_files)
+    after = cached_kits(site_files)
+    assert len(after) == 3 and set(before) < set(after), "only the changed story's kit is new"
+
+
+def test_quote_limits_are_checked_with_clear_messages(site_files):
+    site_files.minimal()
+    site_files.story("beratung-per-video", story_fields(quotes=[{"text": "x" * 401, "by": "Anna"}, {"text": "Gut."}]))
+    code, output = check_in_process(site_files.content)
+    assert code != 0
+    assert "quotes[1].text" in output and "erlaubt sind höchstens 400" in output
+    assert "quotes[2].by" in output and "Pflichtfeld fehlt" in output
+
+
+def test_press_page_offers_every_kit(published_site):
+    items = published_site.html("/presse/").select(".app-press-list__item")
+    assert len(items) == len(published(sample_stories()))
+    for item in items:
+        slug = item.select_one(".app-press-list__title a")["href"].rstrip("/").rsplit("/", 1)[-1]
+        kits = [a["href"] for a in item.select("a[download]") if a["href"].endswith(".zip")]
+        assert kits == [f"{PUBLIC}/geschichten/{slug}/pressemappe-{slug}.zip"]
+        assert zipfile.is_zipfile(published_site.file(kits[0].removeprefix(PUBLIC)))
