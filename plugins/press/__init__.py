@@ -10,6 +10,7 @@ Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS (list of name, role, email, p
 """
 
 import logging
+import time
 from functools import partial
 
 from pelican import signals
@@ -52,13 +53,16 @@ def write_press_kit(generator, content):
     if not generator.settings["PRESS_KIT"] or getattr(content, "draft", False):
         return
     kits = _kits.setdefault(id(generator.context), PressKits(generator.settings))
+    started = time.perf_counter()
     content.press_files = kits.write(content, generator.output_path)
+    kits.stats["seconds"] += time.perf_counter() - started
 
 
 def report_press_kits(_generator, **_signal_arguments):
     """Say how many kits were built and how many came from the cache."""
     for kits in _kits.values():
-        logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher.", kits.stats["built"], kits.stats["reused"])
+        logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher (%.1f s).",
+                    kits.stats["built"], kits.stats["reused"], kits.stats["seconds"])
     _kits.clear()
 
 

@@ -73,7 +73,7 @@ class PressKits:
         self.settings = settings
         content_parent = os.path.dirname(os.path.abspath(settings["PATH"]))
         self.cache_root = settings.get("PRESS_KIT_CACHE_PATH") or os.path.join(content_parent, ".cache", "press")
-        self.stats = {"built": 0, "reused": 0}
+        self.stats = {"built": 0, "reused": 0, "seconds": 0.0}
 
     def write(self, story, output_path: str) -> list[dict]:
         """Write the citation files and the ZIP next to the story page; return them for the press box."""
