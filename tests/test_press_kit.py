@@ -172,3 +172,26 @@ def test_press_page_offers_every_kit(published_site):
         kits = [a["href"] for a in item.select("a[download]") if a["href"].endswith(".zip")]
         assert kits == [f"{PUBLIC}/geschichten/{slug}/pressemappe-{slug}.zip"]
         assert zipfile.is_zipfile(published_site.file(kits[0].removeprefix(PUBLIC)))
+
+
+def test_preview_repacks_only_the_edited_story_in_the_live_output(tmp_path):
+    from sitefiles import ROOT, SiteFiles
+    from tools.preview import Preview
+
+    site = SiteFiles(tmp_path).minimal()
+    site.story("zweite", story_fields(title="Zweite Geschichte"))
+    live = Preview(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": site.content})
+    live.full_build()
+    other = (tmp_path / "output" / "geschichten" / "beratung-per-video" / "pressemappe-beratung-per-video.zip").stat()
+    path = site.path("stories/zweite.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    site.write("stories/zweite.md", text.replace("Zweite Geschichte", "Zweite Geschichte mit neuem Titel"))
+    live.story_changed(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "output"], "nothing written beside the output"
+    kit = zipfile.ZipFile(tmp_path / "output" / "geschichten" / "zweite" / "pressemappe-zweite.zip")
+    assert "Zweite Geschichte mit neuem Titel" in kit.read(kit.namelist()[0]).decode("utf-8")
+    bib = (tmp_path / "output" / "geschichten" / "zweite" / "zitation-zweite.bib").read_text(encoding="utf-8")
+    assert "title        = {Zweite Geschichte mit neuem Titel}" in bib
+    after = (tmp_path / "output" / "geschichten" / "beratung-per-video" / "pressemappe-beratung-per-video.zip").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (other.st_ino, other.st_mtime_ns), "the other story's kit stays as it is"

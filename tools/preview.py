@@ -67,6 +67,10 @@ class Preview:
             _capture["active"] = False
         self.generators = _capture.pop("generators", None)
         _capture["generators"] = None
+        # The build wrote into a staging folder that is now the output: files a generator writes
+        # beside its pages (a story's press kit) go to the output from now on.
+        for generator in self.generators or []:
+            generator.output_path = self.output
 
     def story_changed(self, path: str) -> list[str]:
         """Re-render the pages that show the story at path; return their files. NeedsFullBuildError if it cannot."""

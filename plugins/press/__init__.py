@@ -52,9 +52,12 @@ def write_press_kit(generator, content):
     """Before a story page is written (its images are encoded by then): its kit and citation files."""
     if not generator.settings["PRESS_KIT"] or getattr(content, "draft", False):
         return
+    if getattr(content, "press_kit_of", None) == id(content):
+        return  # already written for this very story (the preview re-renders pages from a kept site model)
     kits = _kits.setdefault(id(generator.context), PressKits(generator.settings))
     started = time.perf_counter()
     content.press_files = kits.write(content, generator.output_path)
+    content.press_kit_of = id(content)
     kits.stats["seconds"] += time.perf_counter() - started
 
 
