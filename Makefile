@@ -8,6 +8,7 @@ PY := $(VENV)/bin/python
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 NODE_STAMP := node_modules/.installed
+BENCH_STAMP := $(VENV)/.bench-deps
 OUTPUT ?= output
 PORT ?= 8000
 
@@ -20,6 +21,10 @@ $(BUILD_STAMP): requirements.txt
 
 $(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(BENCH_STAMP): $(BUILD_STAMP) requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
 # Debian's chromium (no browser download at run time) and the npm checkers, project-local.
@@ -63,9 +68,9 @@ screenshots: html $(TEST_STAMP) $(NODE_STAMP)
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
 
-## bench: measurements (page weight, …) as a table and in bench/results.json; not part of make test
-bench: $(BUILD_STAMP)
-	$(PY) -m tools.bench
+## bench: build times against bare Pelican and Hugo, preview, search, images, page weight; table and bench/results.json; not part of make test
+bench: $(TEST_STAMP) $(NODE_STAMP) $(BENCH_STAMP)
+	$(PY) -m tools.bench $(if $(ONLY),$(foreach s,$(ONLY),--only $(s)))
 
 ## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"
 story: $(BUILD_STAMP)

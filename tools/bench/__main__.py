@@ -10,10 +10,15 @@ import sys
 import tempfile
 import time
 
-from tools.bench import images, page_budgets, search_bytes
+from tools.bench import baselines, build_times, images, page_budgets, preview, search_bytes
+from tools.bench.runs import BenchError
 
 logger = logging.getLogger("sinn.bench")
-SECTIONS = {"budgets": page_budgets, "search": search_bytes, "images": images}
+# Sections share one corpus and its cold build per run; baselines come before images, which use their figure.
+SECTIONS = {
+    "budgets": page_budgets, "builds": build_times, "baselines": baselines,
+    "images": images, "search": search_bytes, "preview": preview,
+}
 
 
 def main(argv=None) -> int:
@@ -29,19 +34,30 @@ def main(argv=None) -> int:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     results = {"date": time.strftime("%Y-%m-%d"), "machine": {"cpus": os.cpu_count()}, "sections": {}}
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sinn-bench-") as workdir:
-        for name in args.only or SECTIONS:
+        context = {"workdir": workdir}
+        for name in [n for n in SECTIONS if n in (args.only or SECTIONS)]:
             section = SECTIONS[name]
             logger.info("== %s ==", name)
-            result = section.run({"workdir": workdir})
+            section_started = time.perf_counter()
+            try:
+                result = section.run(context)
+            except BenchError as error:
+                logger.error("Abschnitt %s abgebrochen: %s", name, error)
+                results["sections"][name] = {"error": str(error)}
+                continue
+            result["section_seconds"] = round(time.perf_counter() - section_started, 1)
             results["sections"][name] = result
             for line in section.table(result):
                 logger.info("%s", line)
+            logger.info("(Abschnitt: %.0f s)", result["section_seconds"])
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
     os.makedirs(os.path.dirname(args.results) or ".", exist_ok=True)
     with open(args.results, "w", encoding="utf-8") as handle:
         json.dump(results, handle, ensure_ascii=False, indent=2)
-    logger.info("Ergebnisse: %s", args.results)
-    return 0
+    logger.info("Ergebnisse: %s; gesamt %.0f s (%.1f min)", args.results, results["total_seconds"], results["total_seconds"] / 60)
+    return 1 if any("error" in part for part in results["sections"].values()) else 0
 
 
 if __name__ == "__main__":

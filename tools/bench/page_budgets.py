@@ -5,9 +5,8 @@ from __future__ import annotations
 import glob
 import os
 
+from tools.bench.runs import sample_output
 from tools.budgets import CSS_BUDGET, HTML_CSS_JS_BUDGET, page_weight, stylesheet_size
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def _first(output: str, section: str) -> str:
@@ -35,10 +34,7 @@ def page_types(output: str) -> dict[str, str]:
 
 def run(context: dict) -> dict:
     """Build the sample site and weigh one page of each type."""
-    from tools.build import build, configure_logging  # noqa: PLC0415
-
-    configure_logging(verbose=False)
-    output = build(os.path.join(ROOT, "pelicanconf.py"), os.path.join(context["workdir"], "budgets"))
+    output = sample_output(context)
     weights = {name: page_weight(output, path) for name, path in page_types(output).items()}
     return {"css_bytes": stylesheet_size(output), "css_budget": CSS_BUDGET, "page_budget": HTML_CSS_JS_BUDGET, "pages": weights}
 

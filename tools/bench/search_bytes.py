@@ -5,24 +5,14 @@ from __future__ import annotations
 import gzip
 import os
 
+from tools.bench.runs import corpus_output, folder_size, sample_output
 from tools.local_browser import StaticServer, launch_chromium, note_resources_at_results, resources_at_results
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIRST_QUERY_BUDGET = 150 * 1024
 # What readers type: the commonest content word of the corpus, a rarer one, two words; and "und",
 # the commonest word of all, as the worst case (no budget: nobody searches for it alone).
 QUERIES = ("Beratung", "Teilhabe", "Pflege Landkreis")
 WORST_CASE_QUERY = "und"
-
-
-def folder_bytes(path: str) -> tuple[int, int]:
-    """Total bytes and file count below a folder."""
-    total = count = 0
-    for folder, _dirs, files in os.walk(path):
-        for name in files:
-            total += os.path.getsize(os.path.join(folder, name))
-            count += 1
-    return total, count
 
 
 def first_query_bytes(output: str, query: str) -> dict:
@@ -61,22 +51,14 @@ def first_query_bytes(output: str, query: str) -> dict:
 
 
 def run(context: dict) -> dict:
-    """Build the sample site and the 2,000-story corpus and measure their search."""
-    from tools.bench.corpus import generate  # noqa: PLC0415
-    from tools.build import build, configure_logging  # noqa: PLC0415
-
-    configure_logging(verbose=False)
-    settings = os.path.join(ROOT, "pelicanconf.py")
-    sample = build(settings, os.path.join(context["workdir"], "search"))
-    # Small photos: the search does not care about image sizes, and encoding 12 MP photos is measured elsewhere.
-    corpus = generate(os.path.join(context["workdir"], "search-corpus"), stories=2000, actors=1000, photo_count=50, photo_size=(1200, 800))
-    big = build(settings, os.path.join(context["workdir"], "search-corpus", "output"), {"PATH": corpus})
-    return {"sample": measure(sample, QUERIES[:1]), "corpus_2000": measure(big, (*QUERIES, WORST_CASE_QUERY))}
+    """Measure the search of the sample site and of the run's 2,000-story corpus."""
+    return {"sample": measure(sample_output(context), QUERIES[:1]),
+            "corpus_2000": measure(corpus_output(context), (*QUERIES, WORST_CASE_QUERY))}
 
 
 def measure(output: str, queries) -> dict:
     """Index size and first-query bytes of a built site, per query."""
-    index_bytes, index_files = folder_bytes(os.path.join(output, "pagefind"))
+    index_files, index_bytes = folder_size(os.path.join(output, "pagefind"))
     result = {"index_bytes": index_bytes, "index_files": index_files, "budget": FIRST_QUERY_BUDGET, "queries": []}
     for query in queries:
         measured = first_query_bytes(output, query)

@@ -1,0 +1,160 @@
+"""Shared by the bench sections: the one corpus of a run, timed child processes, medians, edits.
+
+Every build runs as a child process (`python -m tools.build …`), so each starts cold in Python and
+its peak memory can be read from the kernel (os.wait4: the largest single process of the build,
+the build itself or one of its children such as an image worker or Pagefind).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PYTHON = sys.executable
+CORPUS = {"stories": 2000, "actors": 1000, "photo_count": 50, "photo_size": (4000, 3000)}
+
+
+class BenchError(Exception):
+    """A measured command failed; the message says which and why."""
+
+
+@dataclass
+class Run:
+    """One timed child process."""
+
+    seconds: float
+    peak_rss_kib: int
+
+
+def timed(command: list[str], cwd: str = ROOT) -> Run:
+    """Run a command to the end; its wall time and peak RSS. A failure raises BenchError."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace")[-3000:]
+            raise BenchError(f"{' '.join(command)} endete mit {process.returncode}:\n{tail}")
+    return Run(seconds=seconds, peak_rss_kib=usage.ru_maxrss)
+
+
+def repeat(measure, runs: int = 3, budget: float = 90.0, before=None) -> list[Run]:
+    """Up to `runs` runs of measure(index) -> Run; no further run once another would overrun `budget` seconds.
+
+    `before(index)` prepares a run (empty a cache, edit a file) outside the timing.
+    """
+    results: list[Run] = []
+    spent = 0.0
+    while len(results) < runs and (not results or spent + spent / len(results) <= budget):
+        if before:
+            before(len(results))
+        run = measure(len(results))
+        results.append(run)
+        spent += run.seconds
+    return results
+
+
+def summary(results: list[Run]) -> dict:
+    """Median seconds, every run's seconds and the highest peak RSS."""
+    seconds = [round(r.seconds, 2) for r in results]
+    return {"median": round(statistics.median(seconds), 2), "runs": seconds, "peak_rss_mib": max(r.peak_rss_kib for r in results) // 1024}
+
+
+def runs_label(part: dict) -> str:
+    """`Median von 3 Läufen` or `1 Lauf` for a table."""
+    count = len(part["runs"])
+    return "1 Lauf" if count == 1 else f"Median von {count} Läufen"
+
+
+def corpus(context: dict) -> str:
+    """The run's corpus (generated once per run, in the work folder); its content folder."""
+    if "corpus" not in context:
+        from tools.bench.corpus import generate  # noqa: PLC0415
+
+        started = time.perf_counter()
+        context["corpus"] = generate(os.path.join(context["workdir"], "corpus"), **CORPUS)
+        context["corpus_seconds"] = round(time.perf_counter() - started, 2)
+    return context["corpus"]
+
+
+def corpus_output(context: dict) -> str:
+    """The corpus's built site; the first call builds it cold (empty caches) and records that build."""
+    content = corpus(context)
+    output = os.path.join(os.path.dirname(content), "output")
+    if "cold_build_error" in context:  # the other sections need not fail the same way again
+        raise BenchError(context["cold_build_error"])
+    if "cold_build" not in context:
+        shutil.rmtree(cache_folder(content), ignore_errors=True)
+        try:
+            run = timed(build_command(content, output))
+        except BenchError as error:
+            context["cold_build_error"] = str(error)
+            raise
+        files, size = folder_size(output)
+        context["cold_build"] = {**summary([run]), "output_files": files, "output_bytes": size}
+    return output
+
+
+def sample_output(context: dict) -> str:
+    """The repository's own sample site, built once per run (in this process) for the page-weight and search sections."""
+    if "sample_output" not in context:
+        from tools.build import build, configure_logging  # noqa: PLC0415
+
+        configure_logging(verbose=False)
+        context["sample_output"] = build(os.path.join(ROOT, "pelicanconf.py"), os.path.join(context["workdir"], "sample"))
+    return context["sample_output"]
+
+
+def cache_folder(content: str) -> str:
+    """Where the images and stories plugins keep their caches: .cache/ beside the content folder."""
+    return os.path.join(os.path.dirname(content), ".cache")
+
+
+def build_command(content: str, output: str) -> list[str]:
+    """Our build, exactly as `make html` runs it, for another content folder."""
+    return [PYTHON, "-m", "tools.build", "--settings", os.path.join(ROOT, "pelicanconf.py"), "--content", content, "--output", output]
+
+
+def folder_size(path: str) -> tuple[int, int]:
+    """File count and total bytes below a folder."""
+    count = total = 0
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(folder, name))
+            count += 1
+    return count, total
+
+
+def front_matter(path: str) -> tuple[dict, str]:
+    """A story's YAML fields and its Markdown body."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    _start, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def edit_field(path: str, field: str, value: str) -> None:
+    """Give one field of a story (.md) or actor (.yml) a new value; the file stays valid content."""
+    if path.endswith(".md"):
+        fields, body = front_matter(path)
+        fields[field] = value
+        text = "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n" + body
+    else:
+        with open(path, encoding="utf-8") as handle:
+            fields = yaml.safe_load(handle)
+        fields[field] = value
+        text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
