@@ -1,8 +1,9 @@
 """Shared by the bench sections: the one corpus of a run, timed child processes, medians, edits.
 
 Every build runs as a child process (`python -m tools.build …`), so each starts cold in Python and
-its peak memory can be read from the kernel (os.wait4: the largest single process of the build,
-the build itself or one of its children such as an image worker or Pagefind).
+its peak memory can be read: from the kernel the largest single process of the build (os.wait4: the
+build itself or a child such as an image worker or Pagefind), and the build's own Python process
+(its VmHWM, sampled every 0.1 s).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 
@@ -32,7 +34,26 @@ class Run:
     """One timed child process."""
 
     seconds: float
-    peak_rss_kib: int
+    peak_rss_kib: int  # the largest single process: the command itself or one of its children
+    own_rss_kib: int = 0  # the command's own process (e.g. Python without Pagefind), sampled
+
+
+class HighWaterMark(threading.Thread):
+    """Samples a process's own peak RSS (VmHWM) until it ends; the last sample before its exit."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.kib, self.done = pid, 0, threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.1):
+            try:
+                with open(f"/proc/{self.pid}/status", encoding="ascii") as handle:
+                    line = next((x for x in handle if x.startswith("VmHWM:")), None)
+            except OSError:
+                return
+            if line:
+                self.kib = max(self.kib, int(line.split()[1]))
 
 
 def timed(command: list[str], cwd: str = ROOT) -> Run:
@@ -40,14 +61,17 @@ def timed(command: list[str], cwd: str = ROOT) -> Run:
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        sampler = HighWaterMark(process.pid)
+        sampler.start()
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        sampler.done.set()
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             log.seek(0)
             tail = log.read().decode("utf-8", "replace")[-3000:]
             raise BenchError(f"{' '.join(command)} endete mit {process.returncode}:\n{tail}")
-    return Run(seconds=seconds, peak_rss_kib=usage.ru_maxrss)
+    return Run(seconds=seconds, peak_rss_kib=usage.ru_maxrss, own_rss_kib=sampler.kib)
 
 
 def repeat(measure, runs: int = 3, budget: float = 90.0, before=None) -> list[Run]:
@@ -67,9 +91,11 @@ def repeat(measure, runs: int = 3, budget: float = 90.0, before=None) -> list[Ru
 
 
 def summary(results: list[Run]) -> dict:
-    """Median seconds, every run's seconds and the highest peak RSS."""
+    """Median seconds, every run's seconds and the highest peak RSS (largest process; the command's own)."""
     seconds = [round(r.seconds, 2) for r in results]
-    return {"median": round(statistics.median(seconds), 2), "runs": seconds, "peak_rss_mib": max(r.peak_rss_kib for r in results) // 1024}
+    return {"median": round(statistics.median(seconds), 2), "runs": seconds,
+            "peak_rss_mib": max(r.peak_rss_kib for r in results) // 1024,
+            "own_rss_mib": max(r.own_rss_kib for r in results) // 1024}
 
 
 def runs_label(part: dict) -> str:
