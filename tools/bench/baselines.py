@@ -168,9 +168,9 @@ def table(result: dict) -> list[str]:
         ("Hugo, minimales Template", result["hugo"]),
     ]
     lines = [f"Dieselben {result['stories']} Geschichten, abwechselnd gebaut",
-             f"{'Build':<40}{'Sekunden':>9}{'RSS eigen':>11}{'RSS max':>11}  Läufe"]
+             f"{'Build':<40}{'Sekunden':>9}{'RSS eigen':>11}{'RSS Baum':>11}  Läufe"]
     for label, part in rows:
-        lines.append(f"{label:<40}{part['median']:>9.1f}{part['own_rss_mib']:>7} MiB{part['peak_rss_mib']:>7} MiB"
+        lines.append(f"{label:<40}{part['median']:>9.1f}{part['own_rss_mib']:>7} MiB{part['tree_rss_mib']:>7} MiB"
                      f"  {runs_label(part)} {part['runs']}")
     lines += [
         f"Verhältnis unser/Pelican: {result['ratio_pelican']:.2f} (Ziel ≤ {result['target_ratio_pelican']}: {met}); "

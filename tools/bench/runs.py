@@ -1,9 +1,8 @@
 """Shared by the bench sections: the one corpus of a run, timed child processes, medians, edits.
 
 Every build runs as a child process (`python -m tools.build …`), so each starts cold in Python and
-its peak memory can be read: from the kernel the largest single process of the build (os.wait4: the
-build itself or a child such as an image worker or Pagefind), and the build's own Python process
-(its VmHWM, sampled every 0.1 s).
+its memory can be sampled from /proc: the build's own Python process at its peak, and the whole
+process tree at once (the build with its image and writer workers, Pagefind).
 """
 
 from __future__ import annotations
@@ -34,45 +33,61 @@ class Run:
     """One timed child process."""
 
     seconds: float
-    peak_rss_kib: int  # the largest single process: the command itself or one of its children
-    own_rss_kib: int = 0  # the command's own process (e.g. Python without Pagefind), sampled
+    own_rss_kib: int = 0  # the command's own process at its peak (VmHWM)
+    tree_rss_kib: int = 0  # the command and all its descendants (Pagefind, workers) together, at their peak
+
+
+def _status(pid: str) -> dict[str, int]:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            return {k: int(v.split()[0]) for k, v in (line.split(":", 1) for line in handle) if k in ("PPid", "VmHWM", "VmRSS")}
+    except (OSError, ValueError):
+        return {}
 
 
 class HighWaterMark(threading.Thread):
-    """Samples a process's own peak RSS (VmHWM) until it ends; the last sample before its exit."""
+    """Samples a process tree's memory every 0.2 s until told to stop.
+
+    The kernel's own peak for a child (os.wait4) would include the bench's memory from before the
+    child's exec, so a small command would show the bench's size; reading /proc avoids that.
+    """
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.kib, self.done = pid, 0, threading.Event()
+        self.pid, self.own_kib, self.tree_kib, self.done = str(pid), 0, 0, threading.Event()
+        self.start()
+
+    def sample(self) -> None:
+        """One reading: the process's own peak, and the sum of its tree's current RSS."""
+        statuses = {p: _status(p) for p in os.listdir("/proc") if p.isdigit()}
+        tree, frontier = {self.pid}, [self.pid]
+        while frontier:
+            parent = int(frontier.pop())
+            children = [p for p, s in statuses.items() if s.get("PPid") == parent and p not in tree]
+            tree.update(children)
+            frontier += children
+        self.own_kib = max(self.own_kib, statuses.get(self.pid, {}).get("VmHWM", 0))
+        self.tree_kib = max(self.tree_kib, sum(statuses.get(p, {}).get("VmRSS", 0) for p in tree))
 
     def run(self):
-        while not self.done.wait(0.1):
-            try:
-                with open(f"/proc/{self.pid}/status", encoding="ascii") as handle:
-                    line = next((x for x in handle if x.startswith("VmHWM:")), None)
-            except OSError:
-                return
-            if line:
-                self.kib = max(self.kib, int(line.split()[1]))
+        while not self.done.wait(0.2):
+            self.sample()
 
 
 def timed(command: list[str], cwd: str = ROOT) -> Run:
-    """Run a command to the end; its wall time and peak RSS. A failure raises BenchError."""
+    """Run a command to the end; its wall time and memory. A failure raises BenchError."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
         sampler = HighWaterMark(process.pid)
-        sampler.start()
-        _pid, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         seconds = time.perf_counter() - started
         sampler.done.set()
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             log.seek(0)
             tail = log.read().decode("utf-8", "replace")[-3000:]
             raise BenchError(f"{' '.join(command)} endete mit {process.returncode}:\n{tail}")
-    # The kernel's figure bounds the sampled one; they differ by a page or two of accounting.
-    return Run(seconds=seconds, peak_rss_kib=usage.ru_maxrss, own_rss_kib=min(sampler.kib, usage.ru_maxrss))
+    return Run(seconds=seconds, own_rss_kib=sampler.own_kib, tree_rss_kib=max(sampler.tree_kib, sampler.own_kib))
 
 
 def repeat(measure, runs: int = 3, budget: float = 90.0, before=None) -> list[Run]:
@@ -92,11 +107,11 @@ def repeat(measure, runs: int = 3, budget: float = 90.0, before=None) -> list[Ru
 
 
 def summary(results: list[Run]) -> dict:
-    """Median seconds, every run's seconds and the highest peak RSS (largest process; the command's own)."""
+    """Median seconds, every run's seconds and the highest peak RSS (the command's own; its whole tree)."""
     seconds = [round(r.seconds, 2) for r in results]
     return {"median": round(statistics.median(seconds), 2), "runs": seconds,
-            "peak_rss_mib": max(r.peak_rss_kib for r in results) // 1024,
-            "own_rss_mib": max(r.own_rss_kib for r in results) // 1024}
+            "own_rss_mib": max(r.own_rss_kib for r in results) // 1024,
+            "tree_rss_mib": max(r.tree_rss_kib for r in results) // 1024}
 
 
 def runs_label(part: dict) -> str:
