@@ -16,6 +16,7 @@ import shutil
 
 from tools.bench.runs import (
     PYTHON,
+    ROOT,
     build_command,
     cache_folder,
     corpus,
@@ -129,6 +130,17 @@ def hugo_command(site: str) -> list[str]:
             "--cacheDir", os.path.join(site, "cache"), "--cleanDestinationDir", "--quiet"]
 
 
+def _settings_without_search(folder: str) -> str:
+    """Our settings with the search index switched off: shows what Pagefind adds to the ratio."""
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "ohne_suche.py")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom pelicanconf import *  # noqa: F403\n"
+                     f"THEME = {os.path.join(ROOT, 'theme')!r}\nPLUGIN_PATHS = [{os.path.join(ROOT, 'plugins')!r}]\n"
+                     "SEARCH_INDEX_ENABLED = False\n")
+    return path
+
+
 def run(context: dict) -> dict:
     """Alternate ours (images cached, reader cache empty), bare Pelican and Hugo; report medians and ratios."""
     content = corpus(context)
@@ -137,12 +149,15 @@ def run(context: dict) -> dict:
     pelican = pelican_command(pelican_site(content, os.path.join(target, "pelican")))
     hugo = hugo_command(hugo_site(content, os.path.join(target, "hugo")))
     reader_cache = os.path.join(cache_folder(content), "pelican")
-    runs = {"ours": [], "pelican": [], "hugo": []}
+    without_search = [*build_command(content, output + "-ohne-suche")]
+    without_search[without_search.index("--settings") + 1] = _settings_without_search(target)
+    runs = {"ours": [], "ours_without_search": [], "pelican": [], "hugo": []}
     spent = 0.0
     while len(runs["ours"]) < ROUNDS and (not spent or spent + spent / len(runs["ours"]) <= BUDGET):
         shutil.rmtree(reader_cache, ignore_errors=True)
         shutil.rmtree(os.path.join(target, "hugo", "cache"), ignore_errors=True)
-        for name, command in (("ours", build_command(content, output)), ("pelican", pelican), ("hugo", hugo)):
+        rounds = (("ours", build_command(content, output)), ("ours_without_search", without_search), ("pelican", pelican), ("hugo", hugo))
+        for name, command in rounds:
             run_ = timed(command)
             runs[name].append(run_)
             spent += run_.seconds
@@ -150,6 +165,7 @@ def run(context: dict) -> dict:
     result["stories"] = len(_stories(content))
     result["ratio_pelican"] = round(result["ours"]["median"] / result["pelican"]["median"], 2)
     result["ratio_hugo"] = round(result["ours"]["median"] / result["hugo"]["median"], 2)
+    result["ratio_pelican_without_search"] = round(result["ours_without_search"]["median"] / result["pelican"]["median"], 2)
     result["target_ratio_pelican"] = TARGET_RATIO
     cold = context["cold_build"]
     result["cold_full_seconds"] = cold["median"]
@@ -164,6 +180,7 @@ def table(result: dict) -> list[str]:
     met = "erreicht" if result["ratio_pelican"] <= result["target_ratio_pelican"] else "NICHT erreicht"
     rows = [
         ("Unser Build (kalt, Bilder im Cache)", result["ours"]),
+        ("  derselbe ohne Suchindex (Pagefind)", result["ours_without_search"]),
         ("Pelican ohne Plugins, Standard-Theme", result["pelican"]),
         ("Hugo, minimales Template", result["hugo"]),
     ]
@@ -174,7 +191,8 @@ def table(result: dict) -> list[str]:
                      f"  {runs_label(part)} {part['runs']}")
     lines += [
         f"Verhältnis unser/Pelican: {result['ratio_pelican']:.2f} (Ziel ≤ {result['target_ratio_pelican']}: {met}); "
-        f"unser/Hugo: {result['ratio_hugo']:.2f}",
+        f"unser/Hugo: {result['ratio_hugo']:.2f}; ohne Suchindex unser/Pelican: {result['ratio_pelican_without_search']:.2f} "
+        "(Pelican ohne Plugins indexiert nichts)",
         f"Voll kalt (leere Caches, {result['cold_full_seconds']:.1f} s): unser/Pelican {result['cold_full_ratio_pelican']:.2f}, "
         f"unser/Hugo {result['cold_full_ratio_hugo']:.2f}",
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import logging
 import multiprocessing
 import os
@@ -60,11 +61,11 @@ _LEXICON = _lexicon(7)
 _VOCABULARY = FUNCTION_WORDS + WORDS + _LEXICON
 # Word frequencies in real text fall off like Zipf's law: a few words everywhere, most words rare.
 # The offset (Zipf-Mandelbrot) makes the commonest word about 4 % of all words, as in the sample stories.
-_WEIGHTS = [1 / (rank + 2.7) for rank in range(len(_VOCABULARY))]
+_CUMULATIVE = list(itertools.accumulate(1 / (rank + 2.7) for rank in range(len(_VOCABULARY))))
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choices(_VOCABULARY, weights=_WEIGHTS, k=words))
+    text = " ".join(rng.choices(_VOCABULARY, cum_weights=_CUMULATIVE, k=words))
     return text[0].upper() + text[1:] + "."
 
 
