@@ -123,3 +123,10 @@ def test_make_serve_shows_an_edited_story_and_then_rebuilds_everything(tmp_path)
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Vorschau: " in output and "Seiten zu" in output, output
+
+
+def test_naming_an_original_needs_the_full_build_since_the_original_lists_its_adaptations(preview):
+    site, live = preview
+    path = edit(site, "zweite-geschichte", "stage: pilot", "stage: pilot\nadapted_from: beratung-per-video")
+    with pytest.raises(NeedsFullBuildError, match="adapted_from"):
+        live.story_changed(path)

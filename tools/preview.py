@@ -30,6 +30,7 @@ logger = logging.getLogger("sinn.preview")
 # A change to one of these moves the story between pages (or changes files besides pages): full build.
 STRUCTURAL_FIELDS = (
     "slug", "date", "themes", "regions", "actors", "stage", "target_groups", "status", "draft", "featured", "image", "aliases",
+    "adapted_from",  # the original's page lists its adaptations
 )
 
 _capture: dict = {"active": False, "generators": None}
