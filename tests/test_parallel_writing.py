@@ -14,7 +14,8 @@ def test_two_workers_read_and_write_exactly_what_one_process_does(tmp_path):
         # Each build reads its own copy of the content, so neither finds the other's reader cache.
         content = tmp_path / name / "content"
         shutil.copytree(os.path.join(ROOT, "content"), content)
-        settings = settings_file(tmp_path / name, PARALLEL_WRITING_WORKERS=workers, STORIES_READ_WORKERS=workers, STORIES_READ_MINIMUM=1)
+        settings = settings_file(tmp_path / name, PARALLEL_WRITING_WORKERS=workers, STORIES_READ_WORKERS=workers, STORIES_READ_MINIMUM=1,
+                                 PARALLEL_WRITING_EARLY_MINIMUM=1)
         result = run_build(str(content), str(tmp_path / name / "output"), settings)
         assert result.returncode == 0, result.stderr
         outputs[name] = tree(tmp_path / name / "output")
@@ -34,7 +35,7 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_and_names_the_page(tmp_p
     output = tmp_path / "output"
     (output).mkdir()
     (output / "index.html").write_text("alte Seite", encoding="utf-8")
-    settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=2)
+    settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=2, PARALLEL_WRITING_EARLY_MINIMUM=1)
     with open(settings, "a", encoding="utf-8") as handle:
         handle.write(f"THEME = {str(theme)!r}\n")
     result = run_build(os.path.join(ROOT, "content"), str(output), settings)

@@ -1,8 +1,10 @@
-"""Renders the site's pages on every core: Pelican notes each page, the pages are rendered at the end.
+"""Renders the site's pages on every core: Pelican notes each page, the pages are rendered at the end
+(the story pages already while the rest of the build runs).
 
 List this plugin FIRST in PLUGINS: its `finalized` receiver must fill the pages before any other
 plugin's `finalized` receiver reads them (search indexing, for one). Pelican calls receivers in
-plugin order. Setting: PARALLEL_WRITING_WORKERS (0: one per core; 1: render in the main process).
+plugin order. Settings: PARALLEL_WRITING_WORKERS (0: one per core; 1: render in the main process),
+PARALLEL_WRITING_EARLY_MINIMUM (story pages from which they are rendered early, 200).
 """
 
 import logging
@@ -18,7 +20,8 @@ __all__ = ["DeferredWriter", "render"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0}
+# Fewer story pages than EARLY_MINIMUM are not worth a process of their own before the end.
+DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0, "PARALLEL_WRITING_EARLY_MINIMUM": 200}
 _writers: list[DeferredWriter] = []
 
 
@@ -39,6 +42,13 @@ def provide_writer(_pelican):
     return _SiteWriter
 
 
+def render_stories_early(generator, writer):
+    """Once every story page is noted: render them in a process of their own while the build goes on."""
+    if isinstance(writer, _SiteWriter) and writer.touch_files:
+        settings = generator.settings
+        writer.start_early(settings["PARALLEL_WRITING_WORKERS"] or os.cpu_count() or 1, settings["PARALLEL_WRITING_EARLY_MINIMUM"])
+
+
 def render_pages(pelican):
     """Render every page noted during the build, before other plugins look at the output."""
     workers = pelican.settings["PARALLEL_WRITING_WORKERS"] or os.cpu_count() or 1
@@ -54,4 +64,5 @@ def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.get_writer.connect(provide_writer)
+    signals.article_writer_finalized.connect(render_stories_early)
     signals.finalized.connect(render_pages)

@@ -54,6 +54,7 @@ class DeferredWriter(Writer):
         self.touch_files = touch_files
         self.wanted = wanted
         self._rendered = None
+        self._early: tuple[int, set] | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Note the page (and each page of a paginated listing) instead of rendering it."""
@@ -70,28 +71,58 @@ class DeferredWriter(Writer):
             self.jobs.append(Job(filename, *rendered))
         return handle
 
+    def start_early(self, workers: int, minimum: int) -> bool:
+        """Render the pages noted so far in one forked process while the build goes on.
+
+        Stories are noted first and are most of the pages; the rest of the build (feeds, data
+        files, listings) runs on one core meanwhile, so the other core renders stories.
+        """
+        if workers < 2 or not hasattr(os, "fork") or len(self.jobs) < minimum or self._early:
+            return False
+        jobs, self.jobs = self.jobs, []
+        self._early = (_fork_render(jobs), {job.path for job in jobs})
+        return True
+
     def render_pending(self, workers: int) -> int:
         """Render every noted page over `workers` processes; return how many pages failed."""
         jobs, self.jobs = self.jobs, []
-        if workers <= 1 or not hasattr(os, "fork") or len(jobs) < 2 * workers:
-            return render(jobs)
-        children = []
-        for index in range(1, workers):
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker process
-                status = 1
-                try:
-                    status = min(render(jobs[index::workers]), 100)
-                finally:
-                    logging.shutdown()
-                    os._exit(status)
-            children.append(pid)
-        failed = render(jobs[0::workers])
-        for pid in children:
-            _pid, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                failed += max(os.waitstatus_to_exitcode(status), 1)
-        return failed
+        if not self._early:
+            return _render_over(jobs, workers)
+        pid, early_paths = self._early
+        self._early = None
+        # A page noted again later (an override) must be written after the early process's copy.
+        later = [job for job in jobs if job.path in early_paths]
+        failed = _render_over([job for job in jobs if job.path not in early_paths], workers - 1)
+        return failed + _wait(pid) + render(later)
+
+
+def _render_over(jobs: list[Job], workers: int) -> int:
+    """Render jobs over `workers` processes (this one included); return how many failed."""
+    if workers <= 1 or not hasattr(os, "fork") or len(jobs) < 2 * workers:
+        return render(jobs)
+    children = [_fork_render(jobs[index::workers]) for index in range(1, workers)]
+    failed = render(jobs[0::workers])
+    return failed + sum(_wait(pid) for pid in children)
+
+
+def _fork_render(jobs: list[Job]) -> int:
+    """Start a process that renders jobs; return its pid."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the worker process
+        status = 1
+        try:
+            status = min(render(jobs), 100)
+        finally:
+            logging.shutdown()
+            os._exit(status)
+    return pid
+
+
+def _wait(pid: int) -> int:
+    """Wait for a rendering process; return how many pages it failed (at least 1 if it died)."""
+    _pid, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    return 0 if code == 0 else max(code, 1)
 
 
 def render(jobs: list[Job]) -> int:
