@@ -105,6 +105,17 @@ def test_stories_json_has_guide_review_easy_language_and_adaptations(published_s
         assert records[slug]["easy_summary"] == (fields["easy_summary"].strip() if "easy_summary" in fields else None)
 
 
+def test_approved_quotes_are_in_the_json_and_the_csv(published_site):
+    records = {record["id"]: record for record in load(published_site, "/daten/geschichten.json")["stories"]}
+    rows = {row["id"]: row for row in read_csv(published_site, "/daten/geschichten.csv")}
+    quoted = {slug: fields["quotes"] for slug, fields in published(sample_stories()).items() if fields.get("quotes")}
+    assert quoted, "the sample content has stories with quotes"
+    for slug, quotes in quoted.items():
+        assert [(q["text"], q["by"]) for q in records[slug]["quotes"]] == [(q["text"].strip(), q["by"].strip()) for q in quotes]
+        assert all(f"„{q['text'].strip()}“" in rows[slug]["quotes"] for q in quotes)
+    assert all(record["quotes"] == [] for slug, record in records.items() if slug not in quoted)
+
+
 def test_actors_json_and_geojson(published_site):
     data = load(published_site, "/daten/akteure.json")
     assert [record["id"] for record in data["actors"]] == actor_ids()

@@ -69,6 +69,10 @@ def story_record(story, settings, topics_by_id: dict) -> dict:
         "transfer": _transfer(getattr(story, "transfer", None), base),
         "adapted_from": _story_link(getattr(story, "adapted_from_story", None), base),
         "adaptations": [_story_link(other, base) for other in getattr(story, "adaptations", [])],
+        "quotes": [
+            {"text": str(quote.get("text", "")).strip(), "by": str(quote.get("by", "")).strip(), "role": quote.get("role")}
+            for quote in getattr(story, "quotes", None) or [] if isinstance(quote, dict)
+        ],
         "text_html": story.content,
     }
 

@@ -13,7 +13,7 @@ STORY_COLUMNS = (
     "id", "url", "title", "summary", "date", "modified", "themes", "theme_labels", "regions", "region_labels",
     "stage", "stage_label", "target_groups", "target_group_labels", "actors", "actor_names", "image_url",
     "image_alt", "image_credit", "image_license", "facts", "website", "crowdfunding", "video", "featured",
-    "illustrative", "text_license", "reviewed", "reviewed_by", "easy_summary", "adapted_from",
+    "illustrative", "text_license", "reviewed", "reviewed_by", "easy_summary", "adapted_from", "quotes",
 )
 ACTOR_COLUMNS = (
     "id", "url", "name", "short_name", "type", "type_label", "regions", "region_labels", "themes", "theme_labels",
@@ -28,6 +28,11 @@ def _ids(items) -> str:
 
 def _labels(items, key: str = "label") -> str:
     return LIST_SEPARATOR.join(item[key] for item in items)
+
+
+def _quote(quote: dict) -> str:
+    by = ", ".join(part for part in (quote["by"], quote.get("role")) if part)
+    return f"„{quote['text']}“ ({by})"
 
 
 def _fact(fact: dict) -> str:
@@ -52,6 +57,7 @@ def story_row(record: dict) -> dict:
         "text_license": record["text_license"]["name"],
         "reviewed": record["reviewed"], "reviewed_by": record["reviewed_by"], "easy_summary": record["easy_summary"],
         "adapted_from": (record["adapted_from"] or {}).get("id"),
+        "quotes": LIST_SEPARATOR.join(_quote(quote) for quote in record["quotes"]),
     }
 
 
