@@ -130,3 +130,19 @@ def test_naming_an_original_needs_the_full_build_since_the_original_lists_its_ad
     path = edit(site, "zweite-geschichte", "stage: pilot", "stage: pilot\nadapted_from: beratung-per-video")
     with pytest.raises(NeedsFullBuildError, match="adapted_from"):
         live.story_changed(path)
+
+
+def test_the_server_ignores_editors_temporary_files_and_does_not_rebuild_a_broken_story(tmp_path, capsys, caplog):
+    from tools.serve import PreviewServer
+
+    site = SiteFiles(tmp_path).minimal()
+    server = PreviewServer(SETTINGS, str(tmp_path / "output"), site.content)
+    server.full_build()
+    builds = []
+    server.full_build = lambda: builds.append("voll")  # a full build is what this test must not see
+    server.changed({site.path("stories/.beratung-per-video.md.swp"), site.path("stories/sedA1b2C3"), site.path("stories/x.md~")})
+    assert builds == [] and server.background is None
+    path = edit(site, "beratung-per-video", "stage: pilot", "stage: irgendwann")
+    server.changed({path})
+    assert builds == [] and server.background is None, "a story the quick check rejects starts no build"
+    assert "irgendwann" in capsys.readouterr().err and "Nichts neu gebaut" in caplog.text

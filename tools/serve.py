@@ -66,14 +66,16 @@ class PreviewServer:
 
     def changed(self, paths: set[str]) -> None:
         """React to saved files: the quick path for edited stories, else a full build."""
+        paths = {p for p in paths if _matters(p)}
+        if not paths:
+            return
         stories = [p for p in paths if p.endswith(".md") and os.path.exists(p) and self._is_story(p)]
         if not stories or len(stories) != len(paths):
             self.full_build()
             return
         self.stop_background()
         try:
-            for path in sorted(stories):
-                self.preview.story_changed(path)
+            rendered = [self.preview.story_changed(path) for path in sorted(stories)]
         except NeedsFullBuildError as reason:
             logger.info("Vollständiger Neubau (%s).", reason)
             self.full_build()
@@ -81,6 +83,9 @@ class PreviewServer:
         except Exception as error:  # noqa: BLE001 - fall back to the full build, which reports properly
             logger.info("Vollständiger Neubau (%s: %s).", error.__class__.__name__, error)
             self.full_build()
+            return
+        if not all(rendered):  # the quick check found errors and printed them
+            logger.error("Nichts neu gebaut: Bitte die Meldungen oben beheben. Die Vorschau zeigt die letzte fehlerfreie Fassung.")
             return
         logger.info("Die Seite im Browser neu laden. Suche, Feeds und Daten folgen mit dem Neubau im Hintergrund.")
         self.start_background()
@@ -102,6 +107,19 @@ class PreviewServer:
             self.background.terminate()
             self.background.wait()
         self.background = None
+
+
+# Files an editor or a tool writes for a moment while saving (sed, vim, Emacs, many IDEs).
+_TEMPORARY = (".", "#", "sed")
+
+
+def _matters(path: str) -> bool:
+    """Whether a change to this path can change the site: not an editor's temporary file."""
+    name = os.path.basename(path)
+    if name.startswith(_TEMPORARY) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+        return False
+    # A file that is gone counts if it was a source (a deleted story); a vanished temporary file not.
+    return os.path.exists(path) or os.path.splitext(name)[1] in (".md", ".yml", ".yaml", ".html", ".css", ".js", ".py", ".json")
 
 
 def main(argv=None) -> int:
