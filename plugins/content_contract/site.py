@@ -84,8 +84,7 @@ def content_files(content_path: str, kind: str) -> list[str]:
 def check_site(content_path: str, settings: dict | None = None, today: datetime.date | None = None) -> CheckResult:
     """Check every file below content_path; never raises for bad content."""
     settings = settings or {}
-    today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
-    months = settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
+    today, months = _review_dates(settings, today)
     report = Report()
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
     references = _references(content_path, settings, report)
@@ -155,22 +154,19 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
     references = _references(content_path, settings, report)
     kind = next((k for k, folder in KINDS.items() if os.path.commonpath([os.path.join(content_path, folder), path])
                  == os.path.join(content_path, folder) and path.endswith(EXTENSIONS[k])), None)
-    display = _display(path)
     if kind is None:
-        report.add(Problem(display, "Diese Datei ist keine Geschichte, kein Akteursprofil und keine Seite."))
+        report.add(Problem(_display(path), "Diese Datei ist keine Geschichte, kein Akteursprofil und keine Seite."))
         return report
     report.files_checked = 1
-    try:
-        document = read_document(kind, path, display)
-        today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
-        months = settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
-        report.extend(_check_document(document, Validator(references, content_path), today, months))
-    except ContentSyntaxError as error:
-        report.add(Problem(display, error.message, line=error.line, column=error.column))
-    except Exception as error:  # the preview must report, not crash
-        logger.debug("checking %s failed", display, exc_info=True)
-        report.add(Problem(display, _internal_error(error)))
+    _kind, _document, problems = _check_one(kind, path, Validator(references, content_path), *_review_dates(settings, today))
+    report.extend(problems)
     return report
+
+
+def _review_dates(settings: dict, today: datetime.date | None) -> tuple:
+    """The day the checks count from and the months after which a review is due."""
+    today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
+    return today, settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
 
 
 def _internal_error(error: Exception) -> str:
