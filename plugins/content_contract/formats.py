@@ -169,17 +169,20 @@ def _path_hint(text: str) -> str | None:
 
 def _missing_image(value: str, text: str, root: str) -> str:
     message = f"Die Bilddatei content/{text} gibt es nicht. Prüfen Sie Ordner, Dateiname und Endung (Groß-/Kleinschreibung zählt)."
+    return message + _did_you_mean(text, root)
+
+
+def _did_you_mean(text: str, root: str) -> str:
+    """' Meinten Sie "…"?' naming the file beside content/<text> with the closest name, or ''."""
     folder = os.path.dirname(os.path.join(root, text))
     try:
         names = [n for n in os.listdir(folder) if not n.startswith(".")]
     except OSError:
-        return message
+        return ""
     lower = {n.lower(): n for n in names}
     close = [lower[os.path.basename(text).lower()]] if os.path.basename(text).lower() in lower else []
     close = close or difflib.get_close_matches(os.path.basename(text), names, n=1, cutoff=0.6)
-    if close:
-        message += f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?'
-    return message
+    return f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?' if close else ""
 
 
 def _inspect_image(target, value, size, allow_svg=False):
@@ -259,10 +262,7 @@ def _check_file(value, content_path):
         return
     if not os.path.isfile(target):
         message = f"Die Datei content/{text} gibt es nicht. Prüfen Sie Dateiname und Endung (Groß-/Kleinschreibung zählt)."
-        folder = os.path.dirname(target)
-        names = sorted(n for n in os.listdir(folder) if not n.startswith(".")) if os.path.isdir(folder) else []
-        close = difflib.get_close_matches(os.path.basename(text), names, n=1, cutoff=0.6)
-        yield message + (f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?' if close else ""), ERROR
+        yield message + _did_you_mean(text, root), ERROR
         return
     if os.path.getsize(target) > MAX_IMAGE_BYTES:
         yield f"Die Datei content/{text} ist größer als 20 MB. Bitte verkleinern oder als Link (url) angeben.", ERROR
