@@ -87,8 +87,8 @@ def encode(value) -> bytes:
     raise UnknownFormatError(f"cannot encode {type(value).__name__}")
 
 
-def read_file(path: str):
-    """The decoded content of a gzipped Pagefind file, checked to encode back to the same bytes."""
+def payload(path: str) -> bytes:
+    """The bytes of a gzipped Pagefind file after its signature (CBOR, or JSON for fragments)."""
     with open(path, "rb") as handle:
         try:
             data = gzip.decompress(handle.read())
@@ -96,8 +96,14 @@ def read_file(path: str):
             raise UnknownFormatError(f"{os.path.basename(path)} is not gzip") from error
     if not data.startswith(SIGNATURE):
         raise UnknownFormatError(f"{os.path.basename(path)} lacks Pagefind's signature")
-    value, end = decode(data, len(SIGNATURE))
-    if end != len(data) or encode(value) != data[len(SIGNATURE):]:
+    return data[len(SIGNATURE):]
+
+
+def read_file(path: str):
+    """The decoded content of a gzipped Pagefind file, checked to encode back to the same bytes."""
+    data = payload(path)
+    value, end = decode(data, 0)
+    if end != len(data) or encode(value) != data:
         raise UnknownFormatError(f"{os.path.basename(path)} does not round-trip")
     return value
 

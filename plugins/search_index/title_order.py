@@ -9,23 +9,14 @@ directory sorts them ("Ä" with "A", case ignored), which Pagefind does not.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 
 from actors.model import german_sort_key
 
-from .stable import SIGNATURE, UnknownFormatError
+from .stable import payload
 
 ORDER_FILE = "titel-reihenfolge.json"
-
-
-def _fragment(path: str) -> dict:
-    with open(path, "rb") as handle:
-        data = gzip.decompress(handle.read())
-    if not data.startswith(SIGNATURE):
-        raise UnknownFormatError(f"{os.path.basename(path)} ist kein Pagefind-Fragment")
-    return json.loads(data[len(SIGNATURE):])
 
 
 def write_title_order(bundle: str) -> int:
@@ -36,7 +27,7 @@ def write_title_order(bundle: str) -> int:
         page_id, extension = os.path.splitext(name)
         if extension != ".pf_fragment":
             continue
-        fragment = _fragment(os.path.join(folder, name))
+        fragment = json.loads(payload(os.path.join(folder, name)))
         title = fragment.get("meta", {}).get("title", "")
         entries.append((german_sort_key(title), title, fragment.get("url", ""), page_id))
     entries.sort()
