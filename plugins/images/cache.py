@@ -40,16 +40,7 @@ class ImageCache:
 
     def key_for(self, path: str, focus) -> str:
         """The cache key of a source file: its content hash, the settings and the focus point."""
-        stat = os.stat(path)
-        stamp = f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}"
-        digest = self._index.get(stamp)
-        if digest is None:
-            sha = hashlib.sha256()
-            with open(path, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    sha.update(block)
-            digest = sha.hexdigest()
-            self._index[stamp] = digest
+        digest = content_digest(path, self._index)
         focus_part = "" if tuple(focus) == (0.5, 0.5) else f"-{focus[0]:.3f}x{focus[1]:.3f}"
         return f"{digest[:40]}-{self.fingerprint}{focus_part}"
 
@@ -87,6 +78,19 @@ class ImageCache:
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(self._index, handle, sort_keys=True)
         os.replace(temporary, self._index_path)
+
+
+def content_digest(path: str, known: dict) -> str:
+    """The SHA-256 of a file's bytes, read only when `known` (path, time and size → digest) lacks it."""
+    stat = os.stat(path)
+    stamp = f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}"
+    if stamp not in known:
+        sha = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                sha.update(block)
+        known[stamp] = sha.hexdigest()
+    return known[stamp]
 
 
 def publish(source: str, target: str) -> None:

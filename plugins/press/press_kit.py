@@ -16,7 +16,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 
-from images.cache import publish
+from images.cache import content_digest, publish
 
 from . import readme
 from .citation_formats import FORMATS
@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 # Bump when the ZIP's layout changes in a way its inputs do not show.
 KIT_VERSION = 1
 _MIME = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "zip": "ZIP"}
-# Content hashes of image files by (path, size, mtime), kept across builds of one process (`make serve`).
-_image_digests: dict[tuple, str] = {}
+# Content hashes of the hero files by path, time and size, kept across builds of one process (`make serve`).
+_image_digests: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -119,22 +119,9 @@ class PressKits:
     def _key(self, entries: list[Entry], date_time: tuple) -> str:
         parts = [KIT_VERSION, list(date_time)]
         for entry in entries:
-            digest = self._file_digest(entry.source) if entry.source else hashlib.sha256(entry.data).hexdigest()
+            digest = content_digest(entry.source, _image_digests) if entry.source else hashlib.sha256(entry.data).hexdigest()
             parts.append([entry.name, entry.stored, digest])
         return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:40]
-
-    @staticmethod
-    def _file_digest(path: str) -> str:
-        """The content hash of an image file; read once per file and change (stories share photos)."""
-        stat = os.stat(path)
-        stamp = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
-        if stamp not in _image_digests:
-            sha = hashlib.sha256()
-            with open(path, "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    sha.update(block)
-            _image_digests[stamp] = sha.hexdigest()
-        return _image_digests[stamp]
 
 
 def write_zip(target: str, entries: list[Entry], date_time: tuple) -> None:
