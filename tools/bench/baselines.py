@@ -22,9 +22,9 @@ from tools.bench.runs import (
     corpus,
     corpus_output,
     front_matter,
-    runs_label,
     summary,
     timed,
+    timing_rows,
 )
 
 ROUNDS = 3
@@ -184,11 +184,7 @@ def table(result: dict) -> list[str]:
         ("Pelican ohne Plugins, Standard-Theme", result["pelican"]),
         ("Hugo, minimales Template", result["hugo"]),
     ]
-    lines = [f"Dieselben {result['stories']} Geschichten, abwechselnd gebaut",
-             f"{'Build':<40}{'Sekunden':>9}{'RSS eigen':>11}{'RSS Baum':>11}  Läufe"]
-    for label, part in rows:
-        lines.append(f"{label:<40}{part['median']:>9.1f}{part['own_rss_mib']:>7} MiB{part['tree_rss_mib']:>7} MiB"
-                     f"  {runs_label(part)} {part['runs']}")
+    lines = [f"Dieselben {result['stories']} Geschichten, abwechselnd gebaut", *timing_rows("Build", rows, 40)]
     lines += [
         f"Verhältnis unser/Pelican: {result['ratio_pelican']:.2f} (Ziel ≤ {result['target_ratio_pelican']}: {met}); "
         f"unser/Hugo: {result['ratio_hugo']:.2f}; ohne Suchindex unser/Pelican: {result['ratio_pelican_without_search']:.2f} "

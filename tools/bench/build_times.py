@@ -18,9 +18,9 @@ from tools.bench.runs import (
     corpus_output,
     edit_field,
     repeat,
-    runs_label,
     summary,
     timed,
+    timing_rows,
 )
 
 # Seconds each measurement may take before it stops repeating (the whole bench must stay under 10 minutes).
@@ -82,10 +82,7 @@ def table(result: dict) -> list[str]:
         ("Pagefind allein", result["pagefind"]),
     ]
     lines = [f"Korpus: {size['stories']} Geschichten, {size['actors']} Akteure, {photos} (erzeugt in {result['corpus_seconds']} s)",
-             f"{'Messung':<48}{'Sekunden':>9}{'RSS eigen':>11}{'RSS Baum':>11}  Läufe"]
-    for label, part in rows:
-        lines.append(f"{label:<48}{part['median']:>9.1f}{part['own_rss_mib']:>7} MiB{part['tree_rss_mib']:>7} MiB"
-                     f"  {runs_label(part)} {part['runs']}")
+             *timing_rows("Messung", rows, 48)]
     lines += [
         f"Ausgabe: {cold['output_files']} Dateien, {cold['output_bytes'] / 1e6:.0f} MB",
         f"Spitze RSS der Builds: {result['own_rss_mib']} MiB im Python-Prozess (RSS eigen), {result['tree_rss_mib']} MiB "

@@ -120,6 +120,15 @@ def runs_label(part: dict) -> str:
     return "1 Lauf" if count == 1 else f"Median von {count} Läufen"
 
 
+def timing_rows(heading: str, rows: list[tuple[str, dict]], width: int) -> list[str]:
+    """A table of timed runs: heading, then per row label, median seconds, both memory peaks and the runs."""
+    lines = [f"{heading:<{width}}{'Sekunden':>9}{'RSS eigen':>11}{'RSS Baum':>11}  Läufe"]
+    for label, part in rows:
+        lines.append(f"{label:<{width}}{part['median']:>9.1f}{part['own_rss_mib']:>7} MiB{part['tree_rss_mib']:>7} MiB"
+                     f"  {runs_label(part)} {part['runs']}")
+    return lines
+
+
 def corpus(context: dict) -> str:
     """The run's corpus (generated once per run, in the work folder); its content folder."""
     if "corpus" not in context:
