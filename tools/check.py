@@ -21,6 +21,18 @@ from content_contract.freshness import resolve_today  # noqa: E402
 logger = logging.getLogger(__name__)
 
 
+def folder_and_day(content: str, today: str | None, what: str, command: str):
+    """The day from --today if the content folder exists and the day is valid; else log why and return None."""
+    if not os.path.isdir(content):
+        logger.error("%s: Ordner nicht gefunden. Rufen Sie %s im Hauptordner des Projekts auf (%s).", content, what, command)
+        return None
+    try:
+        return resolve_today(today)
+    except ValueError as error:
+        logger.error("--today: %s", error)
+        return None
+
+
 def main(argv=None) -> int:
     """Run the checker over a content folder and print the report."""
     parser = argparse.ArgumentParser(description="Prüft alle Inhalte gegen den Inhaltsvertrag.")
@@ -30,13 +42,8 @@ def main(argv=None) -> int:
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.DEBUG if args.debug else logging.WARNING)
-    if not os.path.isdir(args.content):
-        logger.error("%s: Ordner nicht gefunden. Rufen Sie die Prüfung im Hauptordner des Projekts auf (make check).", args.content)
-        return 2
-    try:
-        today = resolve_today(args.today)
-    except ValueError as error:
-        logger.error("--today: %s", error)
+    today = folder_and_day(args.content, args.today, "die Prüfung", "make check")
+    if today is None:
         return 2
     try:
         report = check_site(args.content, today=today).report

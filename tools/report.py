@@ -19,7 +19,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from content_contract import check_site  # noqa: E402
-from content_contract.freshness import REVIEW_MONTHS, months_before, resolve_today, reviewed_on  # noqa: E402
+from content_contract.freshness import REVIEW_MONTHS, months_before, reviewed_on  # noqa: E402
+from tools.check import folder_and_day  # noqa: E402
 
 logger = logging.getLogger("sinn.report")
 DUE_SOON_DAYS = 45
@@ -138,13 +139,8 @@ def main(argv=None) -> int:
     parser.add_argument("--today", help="Stichtag JJJJ-MM-TT (Standard: heute)")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
-    if not os.path.isdir(args.content):
-        logger.error("%s: Ordner nicht gefunden. Rufen Sie den Bericht im Hauptordner des Projekts auf (make report).", args.content)
-        return 2
-    try:
-        today = resolve_today(args.today)
-    except ValueError as error:
-        logger.error("--today: %s", error)
+    today = folder_and_day(args.content, args.today, "den Bericht", "make report")
+    if today is None:
         return 2
     stories, summary = entries(args.content, today)
     text = render(stories, today, summary)
