@@ -84,6 +84,13 @@ class SiteFiles:
             handle.write(text)
         return path
 
+    def replace(self, relative: str, old: str, new: str) -> str:
+        """Edit a file as an editor would: replace a text that must be in it; return its path."""
+        with open(self.path(relative), encoding="utf-8") as handle:
+            text = handle.read()
+        assert old in text, f"{old!r} is not in {relative}"
+        return self.write(relative, text.replace(old, new))
+
     def image(self, relative: str = "images/beratung.jpg", size=(800, 500), color=(40, 120, 90)) -> str:
         """A real JPEG image."""
         path = self.path(relative)

@@ -8,18 +8,12 @@ import shutil
 
 import pytest
 
-from sitefiles import ROOT, SiteFiles, run_build, settings_file
+from sitefiles import ROOT, SiteFiles, run_build, settings_file, tree
 
 
 def snapshot(folder) -> dict[str, str]:
     """Every file below folder with the SHA-256 of its bytes."""
-    files = {}
-    for directory, _dirs, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(directory, name)
-            with open(path, "rb") as handle:
-                files[os.path.relpath(path, folder)] = hashlib.sha256(handle.read()).hexdigest()
-    return files
+    return {name: hashlib.sha256(data).hexdigest() for name, data in tree(folder).items()}
 
 
 def publish_settings(tmp_path, **overrides) -> str:

@@ -136,11 +136,7 @@ def test_malformed_map_entry_names_file_entry_and_field(tmp_path, value, message
 
 def test_checker_reports_a_broken_map_without_a_traceback(site_files):
     site_files.minimal()
-    path = site_files.path("data/regions.yml")
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text.replace("map: {column: 1, row: 2, short: Chemnitz}", "map: {column: eins, row: 2, short: Chemnitz}"))
+    site_files.replace("data/regions.yml", "map: {column: 1, row: 2, short: Chemnitz}", "map: {column: eins, row: 2, short: Chemnitz}")
     code, output = check_in_process(site_files.content)
     assert code != 0
     assert "regions.yml: Eintrag 1, Feld map.column: erwartet wird eine ganze Zahl" in output

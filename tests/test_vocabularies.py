@@ -20,11 +20,7 @@ def test_repository_vocabularies_hold_the_contract_ids(tmp_path):
 
 def test_theme_label_changed_in_data_shows_on_the_site(site_files, build):
     site_files.minimal()
-    themes = site_files.path("data/themes.yml")
-    with open(themes, encoding="utf-8") as handle:
-        text = handle.read()
-    with open(themes, "w", encoding="utf-8") as handle:
-        handle.write(text.replace("label: Beratung\n", "label: Beratung und Lotsen\n"))
+    site_files.replace("data/themes.yml", "label: Beratung\n", "label: Beratung und Lotsen\n")
     site = build(site_files)
     assert "Beratung und Lotsen" in site.html("/geschichten/beratung-per-video/").select_one(".app-facts").get_text()
 
