@@ -21,9 +21,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
-from tools.build import ROOT, build
-
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
+from tools.build import build  # also puts plugins/ on the import path
 
 logger = logging.getLogger("sinn.preview")
 
@@ -103,7 +101,7 @@ class Preview:
         return files
 
     def _render_pages_showing(self, story) -> list[str]:
-        from parallel_writing import DeferredWriter  # noqa: PLC0415
+        from parallel_writing import DeferredWriter, workers  # noqa: PLC0415
 
         settings = self.generators[0].settings
         writer = DeferredWriter(self.output, settings=settings, touch_files=False, wanted=lambda page: _shows(page, story))
@@ -112,7 +110,7 @@ class Preview:
             if type(generator).__name__ in ("ArticlesGenerator", "ListingsGenerator", "ActorsGenerator"):
                 generator.generate_output(writer)
         paths = [job.path for job in writer.jobs]
-        failed = writer.render_pending(settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1)
+        failed = writer.render_pending(workers(settings))
         if failed:
             raise NeedsFullBuildError(f"{failed} Seiten konnten nicht erzeugt werden")
         return paths

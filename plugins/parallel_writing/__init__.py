@@ -16,7 +16,7 @@ from plugin_settings import defaults_receiver
 
 from .writer import DeferredWriter, render
 
-__all__ = ["DeferredWriter", "render"]
+__all__ = ["DeferredWriter", "render", "workers"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,21 +42,23 @@ def provide_writer(_pelican):
     return _SiteWriter
 
 
+def workers(settings) -> int:
+    """How many processes render pages: PARALLEL_WRITING_WORKERS, or one per core."""
+    return settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
+
+
 def render_stories_early(generator, writer):
     """Once every story page is noted: render them in a process of their own while the build goes on."""
     if isinstance(writer, _SiteWriter) and writer.touch_files:
-        settings = generator.settings
-        writer.start_early(settings["PARALLEL_WRITING_WORKERS"] or os.cpu_count() or 1, settings["PARALLEL_WRITING_EARLY_MINIMUM"])
+        writer.start_early(workers(generator.settings), generator.settings["PARALLEL_WRITING_EARLY_MINIMUM"])
 
 
 def render_pages(pelican):
     """Render every page noted during the build, before other plugins look at the output."""
-    workers = pelican.settings["PARALLEL_WRITING_WORKERS"] or os.cpu_count() or 1
     for writer in [w for w in _writers if w.settings is pelican.settings]:
-        pages = len(writer.jobs)
-        failed = writer.render_pending(workers)
+        failed = writer.render_pending(workers(pelican.settings))
         if failed:
-            logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, pages)
+            logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, writer.noted)
     _writers.clear()
 
 

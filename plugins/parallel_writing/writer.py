@@ -51,6 +51,7 @@ class DeferredWriter(Writer):
     def __init__(self, output_path, settings=None, touch_files: bool = True, wanted=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[Job] = []
+        self.noted = 0  # pages noted in all, including those already handed to an early process
         self.touch_files = touch_files
         self.wanted = wanted
         self._rendered = None
@@ -69,6 +70,7 @@ class DeferredWriter(Writer):
         rendered, self._rendered = self._rendered, None
         if rendered is not None and filename != os.devnull:
             self.jobs.append(Job(filename, *rendered))
+            self.noted += 1
         return handle
 
     def start_early(self, workers: int, minimum: int) -> bool:
