@@ -59,13 +59,18 @@ def configure_logging(verbose: bool) -> _CountingHandler:
     return counter
 
 
+def show_problems(report) -> None:
+    """Every problem of a checker report on stderr, in file and line order."""
+    for problem in report.sorted():
+        sys.stderr.write(problem.format() + "\n")
+
+
 def run_check(settings) -> None:
     """The content checker, exactly as `make check` runs it; raise BuildError on errors."""
     from content_contract import check_site  # noqa: PLC0415
 
     report = check_site(settings["PATH"], settings).report
-    for problem in report.sorted():
-        sys.stderr.write(problem.format() + "\n")
+    show_problems(report)
     if report.errors:
         raise BuildError(f"{report.summary()} Nichts wurde gebaut; output/ ist unverändert.")
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
-from tools.build import build  # also puts plugins/ on the import path
+from tools.build import build, show_problems  # tools.build also puts plugins/ on the import path
 
 logger = logging.getLogger("sinn.preview")
 
@@ -120,8 +119,7 @@ def _check(settings, path):
     from content_contract import check_file  # noqa: PLC0415
 
     report = check_file(settings["PATH"], path, settings)
-    for problem in report.sorted():
-        sys.stderr.write(problem.format() + "\n")
+    show_problems(report)
     return report
 
 
