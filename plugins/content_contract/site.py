@@ -6,10 +6,11 @@ import datetime
 import fnmatch
 import glob
 import logging
-import multiprocessing
 import os
 from dataclasses import dataclass, field
+from functools import partial
 
+from fork_pool import cores, fork_map
 from vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, formats, freshness, paths
@@ -92,41 +93,20 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     for kind in KINDS:
         report.extend(_stray_files(content_path, kind))
         files += [(kind, path) for path in content_files(content_path, kind)]
-    _worker_state.update(validator=Validator(references, content_path), today=today, months=months)
-    workers = settings.get("CONTENT_CONTRACT_WORKERS") or os.cpu_count() or 1
-    for kind, document, problems in _check_files(files, workers, settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400)):
+    check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months)
+    checked = fork_map(lambda entry: check(*entry), files, cores(settings.get("CONTENT_CONTRACT_WORKERS")),
+                       settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400))
+    for kind, document, problems in checked:
         report.files_checked += 1
         report.extend(problems)
         if document is not None:
             result.documents[kind].append(document)
-    _worker_state.clear()
     try:
         report.extend(paths.check_paths(result.documents, settings, references, content_path))
     except Exception as error:
         logger.debug("site-wide checks failed", exc_info=True)
         report.add(Problem(_display(content_path), _internal_error(error)))
     return result
-
-
-# What the forked checking processes inherit (a Validator holds compiled schemas; nothing is sent to them).
-_worker_state: dict = {}
-
-
-def _check_files(files: list[tuple[str, str]], workers: int, minimum: int) -> list[tuple]:
-    """(kind, document or None, problems) for every file, in order; on every core for big sites."""
-    if workers < 2 or len(files) < minimum or not hasattr(os, "fork"):
-        return _check_chunk(files)
-    size = -(-len(files) // (workers * 4))
-    chunks = [files[start:start + size] for start in range(0, len(files), size)]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [entry for chunk in pool.map(_check_chunk, chunks) for entry in chunk]
-    except OSError:  # no processes to be had: check here
-        return _check_chunk(files)
-
-
-def _check_chunk(files: list[tuple[str, str]]) -> list[tuple]:
-    return [_check_one(kind, path, **_worker_state) for kind, path in files]
 
 
 def _check_one(kind: str, path: str, validator: Validator, today, months) -> tuple:

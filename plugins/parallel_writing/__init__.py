@@ -8,10 +8,10 @@ PARALLEL_WRITING_EARLY_MINIMUM (story pages from which they are rendered early, 
 """
 
 import logging
-import os
 
 from pelican import signals
 
+from fork_pool import cores
 from plugin_settings import defaults_receiver
 
 from .writer import DeferredWriter, render
@@ -44,7 +44,7 @@ def provide_writer(_pelican):
 
 def workers(settings) -> int:
     """How many processes render pages: PARALLEL_WRITING_WORKERS, or one per core."""
-    return settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
+    return cores(settings.get("PARALLEL_WRITING_WORKERS"))
 
 
 def render_stories_early(generator, writer):

@@ -6,15 +6,19 @@ image. Every published story also gets a press kit (press_kit.py): /geschichten/
 with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
 page; the story's `press_files` lists them for the box. Templates get `press_citation(story)`.
 Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
-(default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder).
+(default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
+PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
+written on all cores, 64).
 """
 
 import logging
 import time
 from functools import partial
+from itertools import chain
 
 from pelican import signals
 
+from fork_pool import cores
 from plugin_settings import defaults_receiver
 
 from .citation import citation, permanent_url
@@ -31,6 +35,8 @@ DEFAULTS = {
     "PRESS_CONTACTS": [],
     "PRESS_KIT": True,
     "PRESS_KIT_CACHE_PATH": None,
+    "PRESS_KIT_WORKERS": 0,
+    "PRESS_KIT_PARALLEL_MINIMUM": 64,
 }
 _kits: dict[int, PressKits] = {}
 
@@ -48,16 +54,29 @@ def add_to_templates(generator):
     generator.env.globals["press_citation"] = partial(citation, settings=generator.settings)
 
 
+def _wants_kit(story) -> bool:
+    # A story keeps the kit of its own object; the preview's re-read story is a new object.
+    return not getattr(story, "draft", False) and getattr(story, "press_kit_of", None) != id(story)
+
+
 def write_press_kit(generator, content):
-    """Before a story page is written (its images are encoded by then): its kit and citation files."""
-    if not generator.settings["PRESS_KIT"] or getattr(content, "draft", False):
+    """Before a story page is written (its images are encoded by then): its kit and citation files.
+
+    Pelican asks story by story, but no kit depends on another: the first call writes the kits of
+    every story that lacks one, on all cores, and the later calls find theirs written.
+    """
+    settings = generator.settings
+    if not settings["PRESS_KIT"] or not _wants_kit(content):
         return
-    if getattr(content, "press_kit_of", None) == id(content):
-        return  # already written for this very story (the preview re-renders pages from a kept site model)
-    kits = _kits.setdefault(id(generator.context), PressKits(generator.settings))
+    kits = _kits.setdefault(id(generator.context), PressKits(settings))
+    stories = [s for s in chain(generator.translations, generator.articles) if _wants_kit(s)]
+    if content not in stories:
+        stories.append(content)
     started = time.perf_counter()
-    content.press_files = kits.write(content, generator.output_path)
-    content.press_kit_of = id(content)
+    written = kits.write_all(stories, generator.output_path, cores(settings["PRESS_KIT_WORKERS"]), settings["PRESS_KIT_PARALLEL_MINIMUM"])
+    for story, files in zip(stories, written, strict=True):
+        story.press_files = files
+        story.press_kit_of = id(story)
     kits.stats["seconds"] += time.perf_counter() - started
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from images.cache import content_digest, publish
 
+from fork_pool import fork_map
+
 from . import readme
 from .citation_formats import FORMATS
 
@@ -75,8 +77,16 @@ class PressKits:
         self.cache_root = settings.get("PRESS_KIT_CACHE_PATH") or os.path.join(content_parent, ".cache", "press")
         self.stats = {"built": 0, "reused": 0, "seconds": 0.0}
 
-    def write(self, story, output_path: str) -> list[dict]:
-        """Write the citation files and the ZIP next to the story page; return them for the press box."""
+    def write_all(self, stories: list, output_path: str, workers: int, minimum: int) -> list[list[dict]]:
+        """The kits of many stories, on `workers` processes from `minimum` stories on; each story's files for its press box."""
+        # Indices cross to the workers, not stories: a story links to the whole site model.
+        written = fork_map(lambda index: self.write(stories[index], output_path), range(len(stories)), workers, minimum)
+        for _files, built in written:
+            self.stats["built" if built else "reused"] += 1
+        return [files for files, _built in written]
+
+    def write(self, story, output_path: str) -> tuple[list[dict], bool]:
+        """Write the citation files and the ZIP next to the story page; its files for the press box, and whether the ZIP was new."""
         folder = os.path.dirname(story.save_as)
         names = file_names(story)
         citations = {ext: writer(story, self.settings).encode("utf-8") for ext, (_label, writer) in FORMATS.items()}
@@ -94,27 +104,25 @@ class PressKits:
         entries += [Entry(f"{inner}/{names[ext]}", data=data) for ext, data in citations.items()]
         if image:
             entries.append(image)
-        cached = self._cached_zip(entries, zip_time(story))
+        cached, built = self._cached_zip(entries, zip_time(story))
         publish(cached, os.path.join(output_path, folder, names["zip"]))
         files.insert(0, self._described(story, "zip", names["zip"], os.path.getsize(cached)))
-        return files
+        return files, built
 
     def _described(self, story, ext: str, name: str, size: int) -> dict:
         return {"ext": ext, "format": _MIME[ext], "name": name, "url": story.url + name, "bytes": size}
 
-    def _cached_zip(self, entries: list[Entry], date_time: tuple) -> str:
-        """The path of the ZIP for these entries in the cache; built first if the cache lacks it."""
+    def _cached_zip(self, entries: list[Entry], date_time: tuple) -> tuple[str, bool]:
+        """The path of the ZIP for these entries in the cache, built first if the cache lacks it; whether it was."""
         key = self._key(entries, date_time)
         path = os.path.join(self.cache_root, key[:2], f"{key}.zip")
         if os.path.isfile(path):
-            self.stats["reused"] += 1
-            return path
+            return path, False
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.tmp-{os.getpid()}"
         write_zip(temporary, entries, date_time)
         os.replace(temporary, path)
-        self.stats["built"] += 1
-        return path
+        return path, True
 
     def _key(self, entries: list[Entry], date_time: tuple) -> str:
         parts = [KIT_VERSION, list(date_time)]

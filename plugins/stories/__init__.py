@@ -7,10 +7,10 @@ keep read stories between builds in .cache/pelican/ beside the content folder. S
 STORIES_READ_MINIMUM (64) are missing; for fewer, starting processes costs more than it saves.
 """
 
-import os
 
 from pelican import signals
 
+from fork_pool import cores
 from plugin_settings import fill_in
 
 from . import preread
@@ -40,7 +40,7 @@ def add_reader(readers):
 
 def read_ahead(generator):
     """Before the first file a generator reads: read all files its cache lacks on every core."""
-    workers = generator.settings["STORIES_READ_WORKERS"] or os.cpu_count() or 1
+    workers = cores(generator.settings["STORIES_READ_WORKERS"])
     preread.prepare(generator, StoryReader, workers, generator.settings["STORIES_READ_MINIMUM"])
 
 

@@ -6,16 +6,13 @@ share of its time. Pelican then still reads each file itself, but gets the resul
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
 import os
 
 from pelican.generators import ArticlesGenerator
 
-logger = logging.getLogger(__name__)
+from fork_pool import fork_map
 
 _prepared: dict[str, tuple] = {}
-_worker_reader = None
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -23,21 +20,17 @@ def _stamp(path: str) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
-def _read_in_worker(paths: list[str]) -> list[tuple]:
-    results = []
-    for path in paths:
-        try:
-            stamp = _stamp(path)
-            content, metadata = _worker_reader.read(path)
-            results.append((path, stamp, content, metadata))
-        except Exception:  # noqa: BLE001 - Pelican reads the file itself and reports the problem
-            continue
-    return results
+def _read(reader, path: str) -> tuple | None:
+    try:
+        stamp = _stamp(path)
+        content, metadata = reader.read(path)
+    except Exception:  # noqa: BLE001 - Pelican reads the file itself and reports the problem
+        return None
+    return path, stamp, content, metadata
 
 
 def prepare(generator, reader_class, workers: int, minimum: int) -> int:
     """Read, on `workers` processes, the generator's Markdown files its cache lacks (if `minimum` or more)."""
-    global _worker_reader  # noqa: PLW0603 - the forked workers inherit the reader
     if getattr(generator, "_stories_prepared", False):
         return 0
     generator._stories_prepared = True
@@ -48,19 +41,13 @@ def prepare(generator, reader_class, workers: int, minimum: int) -> int:
         relative = generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, p)) for p in relative if p.endswith(".md")]
     missing = [p for p in paths if p not in _prepared and generator.readers.get_cached_data(p, None) is None]
-    if workers < 2 or len(missing) < minimum or not hasattr(os, "fork"):
-        return 0
-    _worker_reader = reader_class(settings)
-    chunks = [missing[index::workers * 4] for index in range(workers * 4)]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for results in pool.imap_unordered(_read_in_worker, chunks):
-                for path, stamp, content, metadata in results:
-                    _prepared[path] = (stamp, content, metadata)
-    except OSError as error:  # no processes to be had: Pelican reads them one by one
-        logger.debug("reading in parallel failed: %s", error)
-    finally:
-        _worker_reader = None
+    if workers < 2 or len(missing) < minimum:
+        return 0  # Pelican reads them one by one, as it would anyway
+    reader = reader_class(settings)
+    for read in fork_map(lambda path: _read(reader, path), missing, workers, minimum):
+        if read is not None:
+            path, stamp, content, metadata = read
+            _prepared[path] = (stamp, content, metadata)
     return len(missing)
 
 
