@@ -69,3 +69,56 @@ def test_an_unknown_format_is_left_untouched(tmp_path, damage):
     with pytest.raises(stable().UnknownFormatError):
         stable().stabilise(str(folder))
     assert files(folder) == before
+
+
+def pages_site(folder, pages: dict[str, str]):
+    """A folder of pages Pagefind indexes, one per slug, with the given text."""
+    for slug, text in pages.items():
+        page = folder / slug / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!DOCTYPE html><html lang="de"><head><title>{slug}</title></head><body>'
+                        f"<main data-pagefind-body><h1>{slug}</h1><p>{text}</p></main></body></html>", encoding="utf-8")
+    return folder
+
+
+def test_kept_search_files_give_the_bundle_a_fresh_index_gives_and_unchanged_pages_are_not_written_again(tmp_path):
+    from search_index.indexer import build_index
+
+    cache = tmp_path / "cache"
+    pages = {"beratung": "Beratung im Landkreis Görlitz", "pflege": "Pflege zu Hause", "labor": "Ein Bürgerlabor im Kiez"}
+    first = pages_site(tmp_path / "first", pages)
+    build_index(str(first), "pagefind", 6000, str(cache))
+    pages["pflege"] = "Pflege und Beratung zu Hause"
+    del pages["labor"]
+    pages["werkstatt"] = "Eine Dorfwerkstatt"
+    second = pages_site(tmp_path / "second", pages)
+    build_index(str(second), "pagefind", 6000, str(cache))
+    fresh = pages_site(tmp_path / "fresh", pages)
+    build_index(str(fresh), "pagefind", 6000)
+
+    assert files(second / "pagefind") == files(fresh / "pagefind"), "no page of the first build is left, none is missing"
+    fragments = sorted(p.name for p in (fresh / "pagefind" / "fragment").iterdir())
+    assert len(fragments) == 3 and sorted(p.name for p in (cache / "fragment").iterdir()) == fragments
+    kept = [name for name in fragments if (first / "pagefind" / "fragment" / name).exists()]
+    assert len(kept) == 1, "only the unchanged page has the same fragment"
+    assert (second / "pagefind" / "fragment" / kept[0]).stat().st_ino == (first / "pagefind" / "fragment" / kept[0]).stat().st_ino
+
+
+def test_when_the_kept_files_cannot_be_checked_the_index_is_built_afresh_without_them(tmp_path, monkeypatch):
+    from search_index import reuse
+    from search_index.indexer import build_index
+
+    def unknown_format(_bundle):
+        raise reuse.UnknownFormatError("a later Pagefind")
+
+    monkeypatch.setattr(reuse, "listed", unknown_format)
+    pages = {"beratung": "Beratung im Landkreis Görlitz", "pflege": "Pflege zu Hause"}
+    cache = tmp_path / "cache"
+    (cache / "fragment").mkdir(parents=True)
+    (cache / "fragment" / "de_0000000.pf_fragment").write_bytes(b"from an older build")
+    site = pages_site(tmp_path / "site", pages)
+    build_index(str(site), "pagefind", 6000, str(cache))
+    fresh = pages_site(tmp_path / "fresh", pages)
+    build_index(str(fresh), "pagefind", 6000)
+    assert files(site / "pagefind") == files(fresh / "pagefind")
+    assert not (cache / "fragment" / "de_0000000.pf_fragment").exists()

@@ -2,13 +2,16 @@
 
 Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
 SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
-SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values).
+SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values),
+SEARCH_INDEX_CACHE (True: keep Pagefind's page and word files for the next build, reuse.py) in
+SEARCH_INDEX_CACHE_PATH (default .cache/search beside the content folder).
 Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
 `search_options` (URL parameter of a facet with fixed values → {option id: label}) and
 `search_title_order` (the file, in the bundle, that lists every page in title order).
 """
 
 import logging
+import os
 
 from pelican import signals
 
@@ -28,6 +31,8 @@ DEFAULTS = {
     "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
     # Postings per word chunk (Pagefind's default: 20,000); see bench/results.json for the bytes per query.
     "SEARCH_INDEX_CHUNK_SIZE": 6000,
+    "SEARCH_INDEX_CACHE": True,
+    "SEARCH_INDEX_CACHE_PATH": None,
     "SEARCH_INDEX_FACETS": [
         {"param": "typ", "key": "Typ", "values": {"geschichte": "Geschichte", "akteur": "Akteur"}},
         {"param": "thema", "key": "Themenfeld", "vocabulary": "themes"},
@@ -56,10 +61,15 @@ def add_to_context(generator):
 
 def index_site(pelican):
     """Build the search index once every page is written; a failure fails the build."""
-    if not pelican.settings.get("SEARCH_INDEX_ENABLED", True):
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX_ENABLED", True):
         return
+    cache = None
+    if settings["SEARCH_INDEX_CACHE"]:
+        content_parent = os.path.dirname(os.path.abspath(settings["PATH"]))
+        cache = settings["SEARCH_INDEX_CACHE_PATH"] or os.path.join(content_parent, ".cache", "search")
     try:
-        build_index(pelican.output_path, pelican.settings["SEARCH_INDEX_BUNDLE_DIR"], pelican.settings["SEARCH_INDEX_CHUNK_SIZE"])
+        build_index(pelican.output_path, settings["SEARCH_INDEX_BUNDLE_DIR"], settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
     except SearchIndexError as error:
         logger.error("%s", error)
 

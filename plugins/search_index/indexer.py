@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 
+from . import reuse
 from .stable import UnknownFormatError, stabilise
 from .title_order import write_title_order
 
@@ -23,8 +25,40 @@ def pagefind_executable() -> str:
     return str(pagefind_bin.get_executable())
 
 
-def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None) -> None:
-    """Index every page of output_path that marks its content with data-pagefind-body."""
+def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None, cache: str | None = None) -> None:
+    """Index every page of output_path that marks its content with data-pagefind-body (reusing files kept in `cache`)."""
+    bundle = os.path.join(output_path, bundle_dir)
+    seeded = 0
+    if cache:
+        try:
+            seeded = reuse.seed(bundle, cache)
+        except OSError as error:  # Pagefind says what is wrong with the folder, if anything
+            logger.debug("search files not reused: %s", error)
+            shutil.rmtree(bundle, ignore_errors=True)
+    _run_pagefind(output_path, bundle_dir, chunk_size)
+    if seeded:
+        try:
+            reuse.prune(bundle)
+        except (UnknownFormatError, OSError) as error:
+            # The kept files cannot be told from the new ones: index afresh, without them.
+            logger.warning("Suchindex wird ohne Zwischenspeicher neu gebaut (%s).", error)
+            reuse.forget(cache)
+            shutil.rmtree(bundle, ignore_errors=True)
+            _run_pagefind(output_path, bundle_dir, chunk_size)
+    try:
+        write_title_order(bundle)
+    except (UnknownFormatError, OSError, ValueError) as error:
+        raise SearchIndexError(f"Die Titel-Reihenfolge der Suche konnte nicht geschrieben werden: {error}") from error
+    if cache:
+        try:
+            reuse.keep(bundle, cache)
+        except OSError as error:  # the next build indexes without it
+            logger.warning("Zwischenspeicher des Suchindex nicht aktualisiert: %s (%s)", cache, error)
+            reuse.forget(cache)
+
+
+def _run_pagefind(output_path: str, bundle_dir: str, chunk_size: int | None) -> None:
+    """Run Pagefind over output_path, then put its filter files in a stable order."""
     command = [pagefind_executable(), "--site", output_path, "--output-subdir", bundle_dir, "--silent"]
     environment = dict(os.environ)
     if chunk_size:
@@ -47,7 +81,3 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
         logger.warning("Pagefind-Filter nicht sortiert (unbekanntes Format: %s); zwei Builds können sich unterscheiden.", error)
     except OSError as error:
         raise SearchIndexError(f"Pagefind-Index konnte nicht geschrieben werden: {error}") from error
-    try:
-        write_title_order(bundle)
-    except (UnknownFormatError, OSError, ValueError) as error:
-        raise SearchIndexError(f"Die Titel-Reihenfolge der Suche konnte nicht geschrieben werden: {error}") from error

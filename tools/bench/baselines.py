@@ -1,8 +1,8 @@
 """Our build against a bare Pelican and a Hugo build of the same Markdown stories, in the same run.
 
 Absolute seconds vary on a shared machine; the ratios ours/Pelican and ours/Hugo are what counts.
-"Ours" is a cold build (no reader cache) with the images already encoded: the target is at most
-1.25 × bare Pelican. The baselines build the stories only (no actors, photos, checks or search),
+"Ours" is a cold build (no reader cache, no kept search files) with the images and press kits already
+encoded: the target is at most 1.25 × bare Pelican. The baselines build the stories only (no actors, photos, checks or search),
 each with its generator's plain defaults: Pelican without plugins and with its default theme,
 Hugo with a minimal template written here. Rounds alternate ours, Pelican, Hugo so that a busy
 neighbour slows all three alike.
@@ -149,12 +149,14 @@ def run(context: dict) -> dict:
     pelican = pelican_command(pelican_site(content, os.path.join(target, "pelican")))
     hugo = hugo_command(hugo_site(content, os.path.join(target, "hugo")))
     reader_cache = os.path.join(cache_folder(content), "pelican")
+    search_cache = os.path.join(cache_folder(content), "search")
     without_search = [*build_command(content, output + "-ohne-suche")]
     without_search[without_search.index("--settings") + 1] = _settings_without_search(target)
     runs = {"ours": [], "ours_without_search": [], "pelican": [], "hugo": []}
     spent = 0.0
     while len(runs["ours"]) < ROUNDS and (not spent or spent + spent / len(runs["ours"]) <= BUDGET):
         shutil.rmtree(reader_cache, ignore_errors=True)
+        shutil.rmtree(search_cache, ignore_errors=True)
         shutil.rmtree(os.path.join(target, "hugo", "cache"), ignore_errors=True)
         rounds = (("ours", build_command(content, output)), ("ours_without_search", without_search), ("pelican", pelican), ("hugo", hugo))
         for name, command in rounds:
