@@ -1,7 +1,8 @@
 """Actor profiles from content/actors/<id>.yml: a page for each, and the directory.
 
 Settings: ACTORS_URL and ACTORS_SAVE_AS ({id} is the file name), ACTORS_INDEX_URL and
-ACTORS_INDEX_SAVE_AS for the directory.
+ACTORS_INDEX_SAVE_AS for the directory; ACTORS_READ_WORKERS (0: one per core) read the profiles when
+there are ACTORS_READ_MINIMUM (200) or more.
 """
 
 from pelican import signals
@@ -18,6 +19,8 @@ DEFAULTS = {
     "ACTORS_SAVE_AS": "akteure/{id}/index.html",
     "ACTORS_INDEX_URL": "akteure/",
     "ACTORS_INDEX_SAVE_AS": "akteure/index.html",
+    "ACTORS_READ_WORKERS": 0,
+    "ACTORS_READ_MINIMUM": 200,
 }
 
 

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from content_contract import read_document
 from content_contract.site import content_files
+from fork_pool import cores, fork_map
 from stories.links import absolute_links
 
 from .model import Actor
@@ -26,24 +27,25 @@ class ActorsGenerator(Generator):
         options = copy.deepcopy(self.settings["MARKDOWN"])
         options["extensions"] = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
         markdown = Markdown(**options)
-        actors = []
-        for path in content_files(self.path, "actor"):
-            document = read_document("actor", path, os.path.relpath(path))
-            actor_id = document.id
-            actors.append(Actor(
-                id=actor_id,
-                source_path=path,
-                fields=document.data,
-                description_html=absolute_links(
-                    markdown.reset().convert(str(document.data.get("description", ""))), self.settings.get("SITEURL", "")
-                ),
-                url=self.settings["ACTORS_URL"].format(id=actor_id),
-                save_as=self.settings["ACTORS_SAVE_AS"].format(id=actor_id),
-            ))
+        actors = fork_map(lambda path: self._read_actor(path, markdown), content_files(self.path, "actor"),
+                          cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
         actors.sort(key=lambda actor: actor.sort_key)
         self.actors = actors
         self.context["actors"] = actors
         self.context["actors_by_id"] = {actor.id: actor for actor in actors}
+
+    def _read_actor(self, path: str, markdown: Markdown) -> Actor:
+        document = read_document("actor", path, os.path.relpath(path))
+        return Actor(
+            id=document.id,
+            source_path=path,
+            fields=document.data,
+            description_html=absolute_links(
+                markdown.reset().convert(str(document.data.get("description", ""))), self.settings.get("SITEURL", "")
+            ),
+            url=self.settings["ACTORS_URL"].format(id=document.id),
+            save_as=self.settings["ACTORS_SAVE_AS"].format(id=document.id),
+        )
 
     def generate_output(self, writer):
         """Write each actor's page and the directory."""
