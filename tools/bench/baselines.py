@@ -179,7 +179,7 @@ def run(context: dict) -> dict:
 
 def table(result: dict) -> list[str]:
     """The result as table rows."""
-    met = "erreicht" if result["ratio_pelican"] <= result["target_ratio_pelican"] else "NICHT erreicht"
+    met = "erreicht" if result["ratio_pelican_without_search"] <= result["target_ratio_pelican"] else "NICHT erreicht"
     rows = [
         ("Unser Build (kalt, Bilder im Cache)", result["ours"]),
         ("  derselbe ohne Suchindex (Pagefind)", result["ours_without_search"]),
@@ -188,9 +188,10 @@ def table(result: dict) -> list[str]:
     ]
     lines = [f"Dieselben {result['stories']} Geschichten, abwechselnd gebaut", *timing_rows("Build", rows, 40)]
     lines += [
-        f"Verhältnis unser/Pelican: {result['ratio_pelican']:.2f} (Ziel ≤ {result['target_ratio_pelican']}: {met}); "
-        f"unser/Hugo: {result['ratio_hugo']:.2f}; ohne Suchindex unser/Pelican: {result['ratio_pelican_without_search']:.2f} "
-        "(Pelican ohne Plugins indexiert nichts)",
+        f"Aufschlag der Plugins: unser Build ohne Suchindex/Pelican ohne Plugins {result['ratio_pelican_without_search']:.2f} "
+        f"(Ziel ≤ {result['target_ratio_pelican']}: {met})",
+        f"Mit Suchindex (Pagefind läuft als eigenes Programm nach Pelican; Pelican ohne Plugins indexiert nichts): "
+        f"unser/Pelican {result['ratio_pelican']:.2f}, unser/Hugo {result['ratio_hugo']:.2f}",
         f"Voll kalt (leere Caches, {result['cold_full_seconds']:.1f} s): unser/Pelican {result['cold_full_ratio_pelican']:.2f}, "
         f"unser/Hugo {result['cold_full_ratio_hugo']:.2f}",
     ]
