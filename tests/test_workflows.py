@@ -68,7 +68,7 @@ def test_least_permissions(workflow):
 def test_dependencies_are_cached(workflow):
     caches = [step["with"] for job in workflow["jobs"].values() for step in steps(job) if step.get("uses", "").startswith("actions/cache@")]
     paths = "\n".join(cache["path"] for cache in caches)
-    assert "~/.cache/pip" in paths and "~/.npm" in paths and ".cache/images" in paths
+    assert "~/.cache/pip" in paths and "~/.npm" in paths and ".cache/images" in paths and ".cache/search" in paths
     for cache in caches:
         assert "hashFiles(" in cache["key"], "a key that changes when the locked dependencies change"
 
