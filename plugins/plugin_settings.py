@@ -4,6 +4,13 @@ Not a plugin itself; plugins import it. Filling happens at Pelican's `initialize
 the settings are copied into the template context.
 """
 
+import os
+
+
+def cache_path(settings, name: str, override: str | None = None) -> str:
+    """Where a plugin keeps what the next build may reuse: `override` if set, else .cache/<name> beside the content folder."""
+    return override or os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), ".cache", name)
+
 
 def fill_in(settings, defaults: dict) -> None:
     """Set every default the site's settings leave out."""

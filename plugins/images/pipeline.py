@@ -9,6 +9,8 @@ import os
 
 from PIL import Image, features
 
+from plugin_settings import cache_path
+
 from .cache import ImageCache, publish, settings_fingerprint
 from .encode import encode_all
 from .plan import ImageError, Rendition, plan
@@ -43,8 +45,7 @@ class ImagePipeline:
     def __init__(self, settings):
         self.content_path = settings["PATH"]
         self.options = image_options(settings)
-        cache_root = settings.get("IMAGES_CACHE_PATH") or os.path.join(os.path.dirname(os.path.abspath(self.content_path)), ".cache", "images")
-        self.cache = ImageCache(cache_root, settings_fingerprint(self.options))
+        self.cache = ImageCache(cache_path(settings, "images", settings.get("IMAGES_CACHE_PATH")), settings_fingerprint(self.options))
         self.workers = settings["IMAGES_WORKERS"] or min(2, os.cpu_count() or 1)
         self.renditions: dict[tuple, Rendition] = {}
         self.errors: list[str] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from images.cache import content_digest, publish
 
 from fork_pool import fork_map
+from plugin_settings import cache_path
 
 from . import readme
 from .citation_formats import FORMATS
@@ -73,8 +74,7 @@ class PressKits:
 
     def __init__(self, settings):
         self.settings = settings
-        content_parent = os.path.dirname(os.path.abspath(settings["PATH"]))
-        self.cache_root = settings.get("PRESS_KIT_CACHE_PATH") or os.path.join(content_parent, ".cache", "press")
+        self.cache_root = cache_path(settings, "press", settings.get("PRESS_KIT_CACHE_PATH"))
         self.stats = {"built": 0, "reused": 0, "seconds": 0.0}
 
     def write_all(self, stories: list, output_path: str, workers: int, minimum: int) -> list[list[dict]]:

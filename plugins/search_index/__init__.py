@@ -11,11 +11,10 @@ Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL p
 """
 
 import logging
-import os
 
 from pelican import signals
 
-from plugin_settings import defaults_receiver
+from plugin_settings import cache_path, defaults_receiver
 from vocabularies import vocabularies_for
 
 from .facets import Facet, resolve_facets
@@ -64,10 +63,7 @@ def index_site(pelican):
     settings = pelican.settings
     if not settings.get("SEARCH_INDEX_ENABLED", True):
         return
-    cache = None
-    if settings["SEARCH_INDEX_CACHE"]:
-        content_parent = os.path.dirname(os.path.abspath(settings["PATH"]))
-        cache = settings["SEARCH_INDEX_CACHE_PATH"] or os.path.join(content_parent, ".cache", "search")
+    cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"]) if settings["SEARCH_INDEX_CACHE"] else None
     try:
         build_index(pelican.output_path, settings["SEARCH_INDEX_BUNDLE_DIR"], settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
     except SearchIndexError as error:

@@ -18,7 +18,7 @@ from .stable import UnknownFormatError, read_file
 
 logger = logging.getLogger(__name__)
 
-# The bundle's folders of content-named files, and the part of a language's meta file naming them.
+# The bundle's folders of content-named files, and the extension of the files in each.
 FOLDERS = {"fragment": ".pf_fragment", "index": ".pf_index"}
 
 

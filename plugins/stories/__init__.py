@@ -7,7 +7,6 @@ keep read stories between builds in .cache/pelican/ beside the content folder. S
 STORIES_READ_MINIMUM (64) are missing; for fewer, starting processes costs more than it saves.
 """
 
-
 from pelican import signals
 
 from fork_pool import cores

@@ -11,6 +11,8 @@ import hashlib
 import json
 import os
 
+from plugin_settings import cache_path
+
 _CODE = [os.path.join(os.path.dirname(os.path.abspath(__file__)), name) for name in ("reader.py", "links.py")]
 
 
@@ -22,4 +24,4 @@ def reader_cache_path(settings) -> str:
         sort_keys=True, default=str,
     ).encode()
     digest = hashlib.sha256(variant + code).hexdigest()[:16]
-    return os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), ".cache", "pelican", digest)
+    return os.path.join(cache_path(settings, "pelican"), digest)

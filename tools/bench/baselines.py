@@ -2,10 +2,10 @@
 
 Absolute seconds vary on a shared machine; the ratios ours/Pelican and ours/Hugo are what counts.
 "Ours" is a cold build (no reader cache, no kept search files) with the images and press kits already
-encoded: the target is at most 1.25 × bare Pelican. The baselines build the stories only (no actors, photos, checks or search),
-each with its generator's plain defaults: Pelican without plugins and with its default theme,
-Hugo with a minimal template written here. Rounds alternate ours, Pelican, Hugo so that a busy
-neighbour slows all three alike.
+encoded: the target is at most 1.25 × bare Pelican for our build without the search index. The
+baselines build the stories only (no actors, photos, checks or search), each with its generator's
+plain defaults: Pelican without plugins and with its default theme, Hugo with a minimal template
+written here. Rounds alternate ours, Pelican, Hugo so that a busy neighbour slows all three alike.
 """
 
 from __future__ import annotations
