@@ -169,14 +169,16 @@ def test_cmyk_jpeg_16_bit_png_and_animated_gif_are_converted(site_files, build):
         assert getattr(still, "n_frames", 1) == 1
 
 
-def test_svg_logo_is_copied_and_an_unsafe_one_stops_the_build(site_files, build, tmp_path):
-    """The checker refuses a scripted SVG before the build; the images plugin checks again when it copies."""
+def test_svg_logo_is_published_cleaned_and_an_unsafe_one_stops_the_build(site_files, build, tmp_path):
+    """The checker refuses a scripted SVG before the build; the images plugin publishes only the cleaned copy."""
     site_files.minimal()
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+    svg = '<?xml version="1.0"?>\n<!-- Export -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
     site_files.write("images/logo.svg", svg)
     site_files.actor("beratungsverein", actor_fields(logo={"src": "images/logo.svg", "alt": "Schriftzug des Beratungsvereins"}))
     site = build(site_files)
-    assert (site.output / "images/logo.svg").read_text(encoding="utf-8") == svg
+    published = (site.output / "images/logo.svg").read_text(encoding="utf-8")
+    assert published == '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'
+    assert os.stat(site.output / "images/logo.svg").st_ino != os.stat(site_files.path("images/logo.svg")).st_ino, "never the source file"
     site_files.write("images/logo.svg", svg.replace("<rect", '<rect onclick="alert(1)"'))
     process = run_build(site_files.content, str(tmp_path / "zweiter"))
     assert process.returncode == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -14,7 +15,7 @@ from plugin_settings import cache_path
 from .cache import ImageCache, publish, settings_fingerprint
 from .encode import encode_all
 from .plan import ImageError, Rendition, plan
-from .svg import unsafe_reason
+from .svg import SvgError, read_clean_svg
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class ImagePipeline:
         self.errors: list[str] = []
         self.stats = {"encoded_images": 0, "encoded_files": 0, "reused_images": 0}
         self._keys: dict[tuple, str] = {}
+        self._svg_files: dict[tuple, str] = {}
 
     def rendition(self, src: str, where: str, focus=None) -> Rendition | None:
         """The rendition of content/<src>; None (and an error naming `where`) if it cannot be published."""
@@ -59,15 +61,26 @@ class ImagePipeline:
             try:
                 rendition = plan(self.content_path, src, self.options, focus)
                 if rendition.is_svg:
-                    with open(rendition.source_path, encoding="utf-8", errors="replace") as handle:
-                        reason = unsafe_reason(handle.read())
-                    if reason:
-                        raise ImageError(f"content/{src}: Die SVG-Datei {reason}. Bitte eine bereinigte Datei oder PNG verwenden.")
+                    self._svg_files[key] = self._clean_svg(rendition)
             except (ImageError, OSError) as error:
                 self.errors.append(f"{where}: {error}")
                 return None
             self.renditions[key] = rendition
         return self.renditions[key]
+
+    def _clean_svg(self, rendition: Rendition) -> str:
+        """Clean an SVG with the checker's own function and keep the result in the cache; the source is never published."""
+        try:
+            clean = read_clean_svg(rendition.source_path)
+        except SvgError as error:
+            raise ImageError(error.describe(f"content/{rendition.src}")) from error
+        path = os.path.join(self.cache.root, "svg", hashlib.sha256(clean).hexdigest()[:40] + ".svg")
+        if not os.path.isfile(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(f"{path}.tmp-{os.getpid()}", "wb") as handle:
+                handle.write(clean)
+            os.replace(f"{path}.tmp-{os.getpid()}", path)
+        return path
 
     def encode(self) -> None:
         """Encode every planned image the cache does not hold yet, using all workers."""
@@ -117,6 +130,9 @@ class ImagePipeline:
 
     def file_bytes(self, rendition: Rendition, variant) -> int | None:
         """Size in bytes of one encoded file of a rendition, once it is encoded."""
+        if rendition.is_svg:
+            path = self.file_path(rendition, variant)
+            return os.path.getsize(path) if path else None
         for key, planned in self.renditions.items():
             if planned is rendition and key in self._keys:
                 manifest = self.cache.manifest(self._keys[key])
@@ -124,9 +140,9 @@ class ImagePipeline:
         return None
 
     def file_path(self, rendition: Rendition, variant) -> str | None:
-        """Where the encoded file of a rendition lies in the cache (a source SVG: the source), once it is encoded."""
+        """Where the encoded file of a rendition lies in the cache (an SVG: its cleaned copy), once it is encoded."""
         if rendition.is_svg:
-            return rendition.source_path
+            return next((self._svg_files[key] for key, planned in self.renditions.items() if planned is rendition), None)
         for key, planned in self.renditions.items():
             if planned is rendition and key in self._keys and self.cache.manifest(self._keys[key]) is not None:
                 return os.path.join(self.cache.folder(self._keys[key]), variant.name)
@@ -136,7 +152,7 @@ class ImagePipeline:
         """Link (or copy) every published file of every image into the output folder."""
         for key, rendition in self.renditions.items():
             if rendition.is_svg:
-                publish(rendition.source_path, os.path.join(output_path, rendition.download.path))
+                publish(self._svg_files[key], os.path.join(output_path, rendition.download.path))
                 continue
             cache_key = self._keys.get(key)
             if cache_key is None or self.cache.manifest(cache_key) is None:
