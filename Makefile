@@ -48,9 +48,9 @@ linkcheck: $(BUILD_STAMP)
 serve: $(BUILD_STAMP)
 	$(PY) -m tools.serve --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
-## check: validate all content and list every problem at once
+## check: validate all content and list every problem at once (SETTINGS=publishconf.py: as make publish builds)
 check: $(BUILD_STAMP)
-	$(PY) -m tools.check content $(if $(FORMAT),--format $(FORMAT)) $(if $(TODAY),--today $(TODAY))
+	$(PY) -m tools.check content --settings $(if $(SETTINGS),$(SETTINGS),pelicanconf.py) $(if $(FORMAT),--format $(FORMAT)) $(if $(TODAY),--today $(TODAY))
 
 ## report: editors' report in Markdown: reviews overdue or due soon, stories without guide or easy language (TODAY=JJJJ-MM-TT: another day)
 report: $(BUILD_STAMP)

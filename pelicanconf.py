@@ -19,7 +19,10 @@ PAGE_PATHS = ["pages"]
 # Images are not copied as they are: the images plugin publishes processed copies without metadata.
 # Files in content/files/ (materials of a story's replication guide) are published as they are, at /files/….
 STATIC_PATHS = ["files"]
-IGNORE_FILES = [".#*", "*.swp", "*~", "README.md"]
+# Hidden files are never read (the checker and the build refuse them: content_contract/inventory.py).
+IGNORE_FILES = [".*", "*.swp", "*~", "README.md"]
+# Only the story reader (Markdown with YAML): Pelican's HTML and reST readers would publish raw markup.
+READERS = {"html": None, "htm": None, "rst": None}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
@@ -83,9 +86,13 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 DEFAULT_PAGINATION = False
 
+# Tables align cells with `align`, not `style` (which the HTML allowlist and the CSP refuse); footnotes link back in German.
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Zurück zur Stelle im Text (Fußnote {})"},
+            "tables": {"use_align_attribute": True},
+        },
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from sitefiles import BODY, STORY_YAML, actor_fields, check_in_process
 
 STORY = "content/stories/beratung-per-video.md"
@@ -237,10 +239,19 @@ def test_modified_before_date(site_files):
     assert f"{STORY}:14: modified: liegt vor dem Veröffentlichungsdatum date (2025-03-14)." in output
 
 
-def test_date_in_the_future_is_a_warning_only(site_files):
+def test_date_in_the_coming_year_is_a_warning_only(site_files):
+    site_files.minimal()
+    soon = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    story(site_files, STORY_YAML.replace("date: 2025-03-14", f"date: {soon}"))
+    code, output = check(site_files)
+    assert code == 0
+    assert f"{STORY}:3: Warnung: date: liegt in der Zukunft ({soon}). Die Geschichte erscheint trotzdem sofort" in output
+    assert "0 Fehler, 1 Warnung in 1 Datei" in output
+
+
+def test_date_more_than_a_year_ahead_is_an_error(site_files):
     site_files.minimal()
     story(site_files, STORY_YAML.replace("date: 2025-03-14", "date: 2999-01-01"))
     code, output = check(site_files)
-    assert code == 0
-    assert f"{STORY}:3: Warnung: date: liegt in der Zukunft (2999-01-01). Die Geschichte erscheint trotzdem sofort" in output
-    assert "0 Fehler, 1 Warnung in 1 Datei" in output
+    assert code == 1
+    assert f"{STORY}:3: date: 2999-01-01 liegt mehr als ein Jahr in der Zukunft. Ist das ein Tippfehler?" in output

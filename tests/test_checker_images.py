@@ -40,7 +40,7 @@ def test_image_outside_the_content_folder(site_files):
     story(site_files, with_src("../geheim.jpg"))
     code, output = check(site_files)
     assert code == 1
-    assert f'{STORY}:10: image.src: "../geheim.jpg" liegt außerhalb von content/.' in output
+    assert f'{STORY}:10: image.src: "../geheim.jpg" enthält ".." oder leere Ordner. Pfade führen nie aus content/ heraus' in output
 
 
 def test_image_path_written_like_a_web_address_or_repository_path(site_files):

@@ -116,7 +116,8 @@ def test_an_unexpected_exception_is_reported_in_that_file_and_checking_goes_on(s
     report = check_site(site_files.content).report
     lines = [p.format().replace(site_files.root + os.sep, "") for p in report.sorted()]
     assert lines[0].startswith("content/stories/kaputt.md: Diese Datei konnte nicht vollständig geprüft werden.")
-    assert "bitte dem Technik-Team melden (technisch: RuntimeError: interner Fehler)" in lines[0]
+    assert "bitte dem Technik-Team melden (Einzelheiten zeigt make check mit --debug)" in lines[0]
+    assert "RuntimeError" not in lines[0], "editors get German, not the exception's English text"
     assert lines[1].startswith('content/stories/zweite.md:7: stage: "start" ist keine bekannte Phase.')
     assert [p.severity for p in report.problems] == [ERROR, ERROR]
 

@@ -8,10 +8,11 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 import yaml
 
 from redirects import collect, normalise, save_as_for
-from sitefiles import ROOT, actor_fields, story_fields
+from sitefiles import ROOT, actor_fields, check_in_process, story_fields
 
 PUBLIC = "https://www.sinn-sachsen.de"
 
@@ -98,14 +99,30 @@ def test_renaming_a_story_file_keeps_its_address_when_slug_is_set(site_files, bu
     assert "/geschichten/beratung-per-video/" in site.file("/feeds/geschichten.atom.xml").read_text(encoding="utf-8")
 
 
-def test_alias_paths_are_normalised_and_bad_ones_refused():
-    assert normalise(" /geschichten/alt/ ") == "/geschichten/alt/"
-    assert normalise("/geschichten//alt/") == "/geschichten/alt/"
-    for bad in ("geschichten/alt/", "//example.org/", "/", "/../etc/", "/a b/", "/x?y=1", None, 3):
+ALIASES = [
+    "/geschichten/alt/", "/alt.html", "/Alt_Name~1/", "/a/b/c/", " /geschichten/alt/ ", "/geschichten//alt/", "geschichten/alt/",
+    "//example.org/", "/", "/../etc/", "/a/./b/", "/a b/", "/x?y=1", "/x#y/", "/alt", "/alt/\n", "/alt/\n::error::x/", "/a\\b/",
+    "/.versteckt/", "/a/\u2028/", "/ä/",
+]
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_the_checker_and_the_build_accept_exactly_the_same_aliases(alias, site_files):
+    """One pattern: an alias the checker lets through is written by the build, and one it refuses is never written."""
+    site_files.minimal()
+    site_files.actor("beratungsverein", {**actor_fields(), "aliases": [alias]})
+    code, output = check_in_process(site_files.content)
+    assert (code == 0) == (normalise(alias) is not None), output
+    if code:
+        assert "content/actors/beratungsverein.yml:" in output and "aliases" in output
+        assert not any(line.startswith("::") for line in output.splitlines()), "a line break in a value is shown, never printed"
+
+
+def test_bad_aliases_are_refused_and_paths_have_one_file():
+    for bad in ("geschichten/alt/", "//example.org/", "/", "/../etc/", "/a b/", "/x?y=1", None, 3, "/alt/\n"):
         assert normalise(bad) is None, bad
+    assert normalise("/geschichten/alt/") == "/geschichten/alt/"
     assert save_as_for("/geschichten/alt/") == "geschichten/alt/index.html"
-    # Written without the final slash (the checker asks for one), it still answers as a folder.
-    assert save_as_for("/geschichten/alt") == "geschichten/alt/index.html"
     assert save_as_for("/alt.html") == "alt.html"
 
 
@@ -115,11 +132,11 @@ class _Item:
 
 
 def test_collect_logs_bad_and_duplicate_aliases_instead_of_failing(caplog):
-    items = [_Item("geschichten/a/", ["/alt/", "kein-pfad", "/../x/"]), _Item("geschichten/b/", ["/alt", 7], "content/stories/y.md")]
+    items = [_Item("geschichten/a/", ["/alt/", "kein-pfad", "/../x/"]), _Item("geschichten/b/", ["/alt/", 7], "content/stories/y.md")]
     with caplog.at_level(logging.ERROR):
         redirects = collect(items)
     assert [(r.alias, r.target_url) for r in redirects] == [("/alt/", "geschichten/a/")]
     messages = [record.getMessage() for record in caplog.records]
     assert any("„kein-pfad“ ist keine gültige frühere Adresse" in m for m in messages)
-    assert any("/alt steht schon bei" in m for m in messages)
+    assert any("/alt/ steht schon bei" in m for m in messages)
     assert len(messages) == 4

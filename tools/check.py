@@ -33,12 +33,21 @@ def folder_and_day(content: str, today: str | None, what: str, command: str):
         return None
 
 
+def build_settings(settings_file: str, content: str) -> dict:
+    """The settings the build reads (Markdown options, drafts, addresses), for the content folder given."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    return read_settings(settings_file, override={"PATH": os.path.abspath(content)})
+
+
 def main(argv=None) -> int:
     """Run the checker over a content folder and print the report."""
     parser = argparse.ArgumentParser(description="Prüft alle Inhalte gegen den Inhaltsvertrag.")
     parser.add_argument("content", nargs="?", default="content", help="Inhaltsordner (Standard: content)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="Ausgabeformat")
     parser.add_argument("--today", help="Stichtag JJJJ-MM-TT für die Prüf-Fristen (Standard: heute)")
+    parser.add_argument("--settings", default=os.path.join(ROOT, "pelicanconf.py"),
+                        help="Einstellungen des Builds, den die Prüfung schützt (Standard: pelicanconf.py; CI: publishconf.py)")
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.DEBUG if args.debug else logging.WARNING)
@@ -46,7 +55,8 @@ def main(argv=None) -> int:
     if today is None:
         return 2
     try:
-        report = check_site(args.content, today=today).report
+        settings = build_settings(args.settings, args.content)
+        report = check_site(args.content, settings, today=today).report
     except Exception as error:
         if args.debug:
             raise

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
+from containment import printable  # noqa: E402
 from content_contract import check_site  # noqa: E402
 from content_contract.freshness import REVIEW_MONTHS, months_before, reviewed_on  # noqa: E402
 from tools.check import folder_and_day  # noqa: E402
@@ -41,7 +42,8 @@ class Entry:
     def line(self, detail: str = "") -> str:
         """`- Titel (Entwurf) – content/stories/datei.md – detail` as a Markdown list item."""
         title = _escape(self.title) + (" (Entwurf)" if self.draft else "")
-        return f"- {title} – `{self.path}`" + (f" – {detail}" if detail else "")
+        path = " ".join(printable(self.path).replace("`", "'").split())  # a code span: no markup inside, none can close it
+        return f"- {title} – `{path}`" + (f" – {detail}" if detail else "")
 
 
 def entries(content: str, today: datetime.date) -> tuple[list[Entry], str]:
@@ -127,9 +129,9 @@ def _by(entry: Entry) -> str:
 
 def _escape(text: str) -> str:
     """Text safe inside a Markdown list item: no markup, no HTML."""
-    for char in "\\`*_[]<>#|":
+    for char in "\\`*_[]<>#|!()~&:":
         text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return " ".join(printable(text).split())
 
 
 def main(argv=None) -> int:

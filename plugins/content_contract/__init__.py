@@ -11,8 +11,10 @@ import logging
 
 from pelican import signals
 
+from containment import printable
 from plugin_settings import defaults_receiver
 
+from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .site import CheckResult, Document, check_file, check_site, read_document
 
@@ -31,6 +33,8 @@ class ContentContractError(Exception):
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
+# The inventory of each content folder this process builds, taken once when the build starts.
+_inventories: dict[str, object] = {}
 
 
 def check_before_build(pelican):
@@ -45,7 +49,30 @@ def check_before_build(pelican):
     return None
 
 
+def refuse_unknown_files(pelican):
+    """Stop every build, checked or not, when content/ holds a file of no known kind (a link, a hidden file, a script)."""
+    inventory = take_inventory(pelican.settings["PATH"], pelican.settings.get("VOCABULARIES_PATH", "data"))
+    _inventories[pelican.settings["PATH"]] = inventory
+    if inventory.problems:
+        report = Report(files_checked=len(inventory.problems))
+        report.extend(inventory.problems)
+        for problem in report.sorted():
+            logger.error("%s", problem.format())
+        raise ContentContractError(report)
+
+
+def publish_listed_files_only(generator):
+    """Static files are published only when the inventory lists them as documents: never a link, script or page."""
+    inventory = _inventories.get(generator.settings["PATH"]) or take_inventory(generator.settings["PATH"])
+    refused = [static for static in generator.staticfiles if not inventory.allows(static.source_path, "document")]
+    for static in refused:
+        logger.error("%s: wird nicht veröffentlicht: nur Dokumente aus content/files/ sind erlaubt.", printable(static.source_path))
+    generator.staticfiles = [static for static in generator.staticfiles if static not in refused]
+
+
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(refuse_unknown_files)
     signals.get_generators.connect(check_before_build)
+    signals.static_generator_finalized.connect(publish_listed_files_only)

@@ -19,10 +19,34 @@ RESERVED_SLUGS = {
 IMAGE_FIELDS = {"story": "image", "actor": "logo"}
 
 
+# Dates a story can carry: social innovations on this platform start after reunification; press kits are
+# ZIP files, whose timestamps end in 2107. More than a year ahead is a typing error, not a plan.
+EARLIEST_YEAR = 1990
+DATE_FIELDS = ("date", "modified", "reviewed")
+
+
+def date_range_problems(data: dict, today: datetime.date):
+    """(field, message) for each date field before 1990 or more than a year after today."""
+    latest = today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 1, day=28)
+    for name in DATE_FIELDS:
+        value = parse_date(str(data.get(name, "")))
+        if value is None:
+            continue
+        if value.year < EARLIEST_YEAR:
+            yield name, (f"{value.isoformat()} liegt vor {EARLIEST_YEAR}. Bitte das Datum prüfen: gemeint ist der Tag der "
+                         "Veröffentlichung, Änderung oder Prüfung dieser Seite, als JJJJ-MM-TT.")
+        elif value > latest and name != "reviewed":  # a review date after today is refused by freshness.check_review
+            yield name, (f"{value.isoformat()} liegt mehr als ein Jahr in der Zukunft. Ist das ein Tippfehler? "
+                         f"Schreiben Sie ein Datum bis spätestens {latest.isoformat()}.")
+
+
 def check_dates(data: dict, today: datetime.date):
-    """(field, message, severity) for dates out of order or in the future."""
-    published = parse_date(str(data.get("date", "")))
-    modified = parse_date(str(data.get("modified", "")))
+    """(field, message, severity) for dates out of range, out of order or in the future."""
+    refused = {name for name, _message in date_range_problems(data, today)}
+    for name, message in date_range_problems(data, today):
+        yield name, message, ERROR
+    published = parse_date(str(data.get("date", ""))) if "date" not in refused else None
+    modified = parse_date(str(data.get("modified", ""))) if "modified" not in refused else None
     if published and modified and modified < published:
         yield "modified", (
             f"liegt vor dem Veröffentlichungsdatum date ({published.isoformat()}). modified ist der Tag der "

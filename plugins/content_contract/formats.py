@@ -11,6 +11,9 @@ import unicodedata
 import warnings
 from urllib.parse import urlsplit
 
+from containment import ContentPathError, printable, resolve_content_path
+
+from .inventory import DOCUMENT_EXTENSIONS
 from .problems import ERROR, WARNING
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -109,8 +112,18 @@ def _check_email(value, _content_path):
 
 
 def _check_path(value, _content_path):
-    if ".." in value.split("/") or not (value.endswith("/") or value.endswith(".html")):
-        yield f'"{value}" ist kein gültiger Pfad. Beispiel: /geschichten/alter-name/', ERROR
+    """What the schema's pattern cannot see: JSON Schema's `$` lets a final line break through."""
+    from .validate import alias_pattern  # noqa: PLC0415 - validate imports this module
+
+    pattern = alias_pattern()
+    if pattern.search(value) and not pattern.fullmatch(value):
+        yield f'"{printable(value)}" enthält einen Zeilenumbruch oder ein Steuerzeichen. {ALIAS_ADVICE}', ERROR
+
+
+ALIAS_ADVICE = (
+    "Eine frühere Adresse ist ein Pfad wie /geschichten/alter-name/ oder /alt.html: mit / am Anfang, nur Buchstaben, "
+    "Ziffern, Bindestriche, Unterstriche und Punkte (nicht am Anfang eines Teils), ohne Leerzeichen und ohne Adresse einer anderen Website."
+)
 
 
 _image_cache: dict[tuple, list] = {}
@@ -138,12 +151,13 @@ def _check_image(value, content_path, allow_svg=False):
     if hint:
         yield hint, ERROR
         return
-    target = os.path.realpath(os.path.join(root, text))
-    if os.path.commonpath([root, target]) != root:
-        yield f'"{value}" liegt außerhalb von content/. Legen Sie das Bild in content/images/ ab und geben Sie den Pfad ohne ".." an.', ERROR
-        return
-    if not text.startswith(IMAGE_FOLDER):
+    if not text.startswith(IMAGE_FOLDER) and ".." not in text.split("/"):
         yield f'"{value}" liegt nicht im Ordner content/{IMAGE_FOLDER} und würde nicht veröffentlicht. Legen Sie das Bild dort ab.', ERROR
+        return
+    try:
+        target = resolve_content_path(root, text, IMAGE_FOLDER.rstrip("/"))
+    except ContentPathError as error:
+        yield str(error), ERROR
         return
     try:
         stat = os.stat(target)
@@ -253,12 +267,20 @@ def _check_file(value, content_path):
     if hint:
         yield hint, ERROR
         return
-    target = os.path.realpath(os.path.join(root, text))
-    if os.path.commonpath([root, target]) != root or not text.startswith(FILE_FOLDER):
+    if not text.startswith(FILE_FOLDER) and ".." not in text.split("/"):
         yield (
             f'"{value}" liegt nicht im Ordner content/{FILE_FOLDER} und würde nicht veröffentlicht. '
             f"Legen Sie die Datei dort ab und schreiben Sie z. B. {FILE_FOLDER}checkliste.pdf."
         ), ERROR
+        return
+    try:
+        target = resolve_content_path(root, text, FILE_FOLDER.rstrip("/"))
+    except ContentPathError as error:
+        yield str(error), ERROR
+        return
+    if os.path.splitext(text)[1].lower() not in DOCUMENT_EXTENSIONS:
+        allowed = ", ".join(extension[1:] for extension in DOCUMENT_EXTENSIONS)
+        yield f'"{value}" ist kein Dokument, das die Website veröffentlicht. Erlaubt sind {allowed}.', ERROR
         return
     if not os.path.isfile(target):
         message = f"Die Datei content/{text} gibt es nicht. Prüfen Sie Dateiname und Endung (Groß-/Kleinschreibung zählt)."
@@ -288,6 +310,6 @@ def explain_pattern(schema: dict, value) -> str:
         )
     if pattern == "^[0-9]{5}$":
         return f'"{value}" ist keine fünfstellige Postleitzahl.'
-    if pattern == "^/":
-        return f'"{value}" muss ein Pfad sein, der mit / beginnt, z. B. /geschichten/alter-name/.'
+    if schema.get("x-format") == "path":
+        return f'"{printable(value)}" ist keine gültige frühere Adresse. {ALIAS_ADVICE}'
     return f'"{value}" hat nicht die erwartete Form.'

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from containment import MAX_TEXT_BYTES, yaml_limit_problem
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -125,7 +127,13 @@ class Source:
 def read_text(path: str) -> str:
     """The file's text; raise ContentSyntaxError when it is not UTF-8."""
     with open(path, "rb") as handle:
-        raw = handle.read()
+        raw = handle.read(MAX_TEXT_BYTES + 1)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise ContentSyntaxError(
+            f"Die Datei ist größer als {MAX_TEXT_BYTES // 1024} KB. So lange Texte kann die Website nicht zeigen: "
+            "bitte kürzen oder auf mehrere Geschichten aufteilen.",
+            line=1,
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -169,6 +177,9 @@ def load_yaml(source: Source):
         if "\t" in indent:
             column = indent.index("\t") + 1
             raise ContentSyntaxError(f"{_UNREADABLE} (Spalte {column}): {_TAB}", source.yaml_first_line + number, column)
+    limit = yaml_limit_problem(source.yaml_text)
+    if limit:
+        raise ContentSyntaxError(f"{_UNREADABLE}: {limit[1]}", line=source.yaml_first_line + limit[0])
     loader = ContentLoader(source.yaml_text)
     try:
         data = loader.get_single_data()

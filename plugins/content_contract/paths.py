@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 
+from containment import ContentPathError, printable, resolve_content_path
+
 from . import body, checks
 from .frontmatter import locate, value_line
 from .problems import ERROR, Problem
@@ -175,10 +177,15 @@ class _Links:
             return None
         if _is_archive_page(path):
             return None
-        if path.startswith("/images/"):
-            if os.path.isfile(os.path.join(self.content_root, path.lstrip("/"))):
-                return None
-            return f"Der Link {target} führt ins Leere: die Datei content{path} gibt es nicht. Prüfen Sie Ordner und Dateiname."
+        for folder in ("images", "files"):
+            if path.startswith(f"/{folder}/"):
+                try:
+                    found = resolve_content_path(self.content_root, path.lstrip("/"), folder)
+                except ContentPathError as error:
+                    return f"Der Link {printable(target)}: {error}"
+                if os.path.isfile(found):
+                    return None
+                return f"Der Link {printable(target)} führt ins Leere: die Datei content{path} gibt es nicht. Prüfen Sie Ordner und Dateiname."
         if path in self.drafts:
             return f"Der Link {target} führt zu einer Geschichte, die noch ein Entwurf ist (status: draft) und nicht veröffentlicht wird."
         message = f"Der Link {target} führt ins Leere: diese Seite gibt es nicht."

@@ -6,9 +6,17 @@ import json
 import os
 from dataclasses import dataclass, field
 
+from containment import printable
+
 ERROR = "error"
 WARNING = "warning"
 HELP = "Was die Meldungen bedeuten und wie Sie sie beheben: CONTRIBUTING.md, Abschnitt „Meldungen der Prüfung“."
+
+
+def display_path(path: str) -> str:
+    """A file's path as editors see it: relative to the working folder where possible."""
+    relative = os.path.relpath(path)
+    return printable(path if relative.startswith("..") else relative)
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class Problem:
         location = self.path + (f":{self.line}" if self.line else "")
         prefix = "Warnung: " if self.severity == WARNING else ""
         where = f"{self.field}: " if self.field else ""
-        return f"{location}: {prefix}{where}{self.message}"
+        return printable(f"{location}: {prefix}{where}{self.message}")
 
     def as_dict(self) -> dict:
         """The problem for machines: file, line, column, field, severity, message and the text line."""

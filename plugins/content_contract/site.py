@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import fnmatch
-import glob
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,16 +13,15 @@ from vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, formats, freshness, paths
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
+from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
+from .problems import display_path as _display
 from .validate import Validator
 
 logger = logging.getLogger(__name__)
 
 KINDS = {"story": "stories", "actor": "actors", "page": "pages"}
 EXTENSIONS = {"story": ".md", "actor": ".yml", "page": ".md"}
-KIND_NAMES = {"story": "Geschichten", "actor": "Akteursprofile", "page": "Seiten"}
-IGNORED_FILES = (".*", "*~", "*.swp", "README.md")
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".tif", ".tiff", ".heic")
 
 
 @dataclass
@@ -76,10 +73,8 @@ def read_document(kind: str, path: str, display_path: str | None = None) -> Docu
 
 
 def content_files(content_path: str, kind: str) -> list[str]:
-    """The files of one kind below the content folder, sorted."""
-    folder = os.path.join(content_path, KINDS[kind])
-    pattern = "**/*" + EXTENSIONS[kind]
-    return sorted(glob.glob(os.path.join(folder, pattern), recursive=True))
+    """The files of one kind below the content folder, sorted: only what the inventory accepts."""
+    return take_inventory(content_path).of_kind(kind)
 
 
 def check_site(content_path: str, settings: dict | None = None, today: datetime.date | None = None) -> CheckResult:
@@ -88,11 +83,10 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     today, months = _review_dates(settings, today)
     report = Report()
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
-    references = _references(content_path, settings, report)
-    files = []
-    for kind in KINDS:
-        report.extend(_stray_files(content_path, kind))
-        files += [(kind, path) for path in content_files(content_path, kind)]
+    inventory = take_inventory(content_path, settings.get("VOCABULARIES_PATH", "data"))
+    report.extend(inventory.problems)
+    references = _references(content_path, settings, report, inventory)
+    files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months)
     checked = fork_map(lambda entry: check(*entry), files, cores(settings.get("CONTENT_CONTRACT_WORKERS")),
                        settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400))
@@ -150,13 +144,16 @@ def _review_dates(settings: dict, today: datetime.date | None) -> tuple:
 
 
 def _internal_error(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return ("Der Text ist zu tief verschachtelt (z. B. sehr viele > oder Listen in Listen) und kann nicht gelesen werden. "
+                "Bitte vereinfachen.")
     return (
         "Diese Datei konnte nicht vollständig geprüft werden. Das ist vermutlich ein Fehler im Prüfprogramm: "
-        f"bitte dem Technik-Team melden (technisch: {error.__class__.__name__}: {error})."
+        "bitte dem Technik-Team melden (Einzelheiten zeigt make check mit --debug)."
     )
 
 
-def _references(content_path, settings, report) -> dict[str, list[str]]:
+def _references(content_path, settings, report, inventory=None) -> dict[str, list[str]]:
     data_path = os.path.join(content_path, settings.get("VOCABULARIES_PATH", "data"))
     references: dict[str, list[str]] = {}
     try:
@@ -167,30 +164,9 @@ def _references(content_path, settings, report) -> dict[str, list[str]]:
     except Exception as error:
         logger.debug("reading the vocabularies failed", exc_info=True)
         report.add(Problem(_display(data_path), _internal_error(error)))
-    references["actors"] = [os.path.splitext(os.path.basename(p))[0] for p in content_files(content_path, "actor")]
+    actors = inventory.of_kind("actor") if inventory is not None else content_files(content_path, "actor")
+    references["actors"] = [os.path.splitext(os.path.basename(p))[0] for p in actors]
     return references
-
-
-def _stray_files(content_path: str, kind: str) -> list[Problem]:
-    """Files in a content folder that would silently not be published."""
-    problems = []
-    folder = os.path.join(content_path, KINDS[kind])
-    extension = EXTENSIONS[kind]
-    for directory, subdirectories, names in os.walk(folder):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith(extension) or any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED_FILES):
-                continue
-            stem, suffix = os.path.splitext(name)
-            if suffix.lower() in IMAGE_EXTENSIONS:
-                message = "Bilder gehören in den Ordner content/images/ (z. B. content/images/stories/); hier werden sie nicht veröffentlicht."
-            else:
-                message = (
-                    f"Diese Datei wird nicht gelesen: {KIND_NAMES[kind]} müssen auf {extension} enden. "
-                    f'Benennen Sie sie in "{stem}{extension}" um.'
-                )
-            problems.append(Problem(_display(os.path.join(directory, name)), message, "Dateiname"))
-    return problems
 
 
 def _check_document(document: Document, validator: Validator, today, months=freshness.REVIEW_MONTHS) -> list[Problem]:
@@ -264,6 +240,3 @@ def _field_name(path) -> str | None:
     return name
 
 
-def _display(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from contextvars import ContextVar
 from functools import lru_cache
 
@@ -54,6 +55,18 @@ def _schemas() -> tuple[dict, Registry]:
 def schema_for(kind: str) -> dict:
     """The JSON Schema of a kind of file: story, actor or page."""
     return _schemas()[0][kind]
+
+
+@lru_cache(maxsize=4)
+def contract_fields(kind: str) -> frozenset:
+    """The top-level field names a kind of file may have: the build reads no other."""
+    return frozenset(schema_for(kind).get("properties", {}))
+
+
+@lru_cache(maxsize=1)
+def alias_pattern() -> re.Pattern:
+    """The one pattern of an earlier address (aliases), from the schema: the checker and the redirects both use it."""
+    return re.compile(schema_for("story")["$defs"]["aliases"]["items"]["pattern"])
 
 
 # The site whose files are being validated; the custom keywords ask it for ids and paths.
@@ -254,4 +267,4 @@ def _show(value) -> str:
     return str(value)
 
 
-__all__ = ["WARNING", "Validator", "schema_for"]
+__all__ = ["WARNING", "Validator", "alias_pattern", "contract_fields", "schema_for"]

@@ -95,6 +95,9 @@ def content_digest(path: str, known: dict) -> str:
 
 def publish(source: str, target: str) -> None:
     """Put a cached file into the output: a hard link where possible, else a copy."""
+    # Targets are built from content paths: one with ".." in it must never replace a file elsewhere.
+    if ".." in target.replace(os.sep, "/").split("/"):
+        raise ValueError(f"refusing to publish outside the output folder: {target!r}")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     if os.path.exists(target):
         os.remove(target)

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from containment import ContentPathError, printable, resolve_content_path
+
 EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp", "avif": "avif"}
 MIME_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "avif": "image/avif"}
 _ROTATED = {5, 6, 7, 8}
+IMAGE_FOLDER = "images"
 
 
 class ImageError(Exception):
@@ -92,7 +95,10 @@ def header(path: str) -> tuple[int, int, bool]:
 
 def plan(content_path: str, src: str, options: dict, focus=None) -> Rendition:
     """The rendition of content/<src> under the given settings; raise ImageError if unreadable."""
-    path = os.path.join(content_path, src)
+    try:
+        path = resolve_content_path(content_path, src, IMAGE_FOLDER)
+    except ContentPathError as error:
+        raise ImageError(f"{printable(src)}: {error}") from error
     stem, extension = os.path.splitext(src)
     base = options["url_prefix"]
     if extension.lower() == ".svg":
@@ -102,7 +108,7 @@ def plan(content_path: str, src: str, options: dict, focus=None) -> Rendition:
     try:
         width, height, alpha = header(path)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
-        raise ImageError(f"content/{src}: Das Bild kann nicht gelesen werden ({error}). Bitte als JPEG oder PNG neu speichern.") from error
+        raise ImageError(f"content/{printable(src)}: Das Bild kann nicht gelesen werden. Bitte als JPEG oder PNG neu speichern.") from error
     rendition = Rendition(src, path, width, height, alpha, focus=tuple(focus) if focus else (0.5, 0.5))
     fallback = "png" if alpha else "jpeg"
     formats = [f for f in options["formats"] if f != "jpeg"] + [fallback]

@@ -8,6 +8,9 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from containment import printable
+from content_contract.validate import alias_pattern
+
 logger = logging.getLogger(__name__)
 
 
@@ -23,19 +26,10 @@ class Redirect:
 
 
 def normalise(alias) -> str | None:
-    """The alias as a clean root-relative path, or None if it cannot be one (.., //, the root itself)."""
-    if not isinstance(alias, str):
+    """The alias as written, if it matches the contract's one alias pattern (the checker's too); else None."""
+    if not isinstance(alias, str) or not alias_pattern().fullmatch(alias):
         return None
-    text = alias.strip()
-    if not text.startswith("/") or text.startswith("//") or any(c in text for c in "?#\\ \t\n"):
-        return None
-    parts = text.split("/")
-    if any(part in (".", "..") for part in parts):
-        return None
-    clean = posixpath.normpath(text)
-    if clean == "/":
-        return None
-    return clean + "/" if text.endswith("/") else clean
+    return alias
 
 
 def save_as_for(alias: str) -> str:
@@ -57,7 +51,7 @@ def collect(items) -> list[Redirect]:
         for alias in aliases:
             clean = normalise(alias)
             if clean is None:
-                logger.error("%s: aliases: „%s“ ist keine gültige frühere Adresse (Pfad wie /geschichten/alter-name/).", source, alias)
+                logger.error("%s: aliases: „%s“ ist keine gültige frühere Adresse (Pfad wie /geschichten/alter-name/).", source, printable(alias))
                 continue
             save_as = save_as_for(clean)
             if save_as in redirects:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
+from containment import inside
 from content_contract.frontmatter import load_yaml, read_text, split_front_matter
+from content_contract.validate import contract_fields
 
 from . import preread
 from .links import absolute_links
@@ -36,7 +39,9 @@ class StoryReader(MarkdownReader):
             return prepared
         source = split_front_matter(read_text(source_path))
         fields = load_yaml(source) or {}
-        metadata = {name: self._convert(name, value) for name, value in fields.items()}
+        # Only fields of the contract: Pelican would also obey save_as, url, template or lang from a file.
+        known = contract_fields(self._kind(source_path))
+        metadata = {name: self._convert(name, value) for name, value in fields.items() if name in known}
         if metadata.get("status") == "draft":
             if self.settings.get("STORIES_SHOW_DRAFTS", False):
                 metadata["status"] = "published"
@@ -46,6 +51,10 @@ class StoryReader(MarkdownReader):
         content = absolute_links(self._markdown.reset().convert(source.body), self.settings.get("SITEURL", ""))
         return content, metadata
 
+
+    def _kind(self, source_path: str) -> str:
+        pages = [os.path.join(self.settings["PATH"], folder) for folder in self.settings.get("PAGE_PATHS", ["pages"])]
+        return "page" if any(inside(folder, source_path) for folder in pages) else "story"
 
     def _convert(self, name, value):
         if name in DATE_FIELDS:

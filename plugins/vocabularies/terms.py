@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from containment import yaml_limit_problem
+
 logger = logging.getLogger(__name__)
 
 # File name (without .yml) → what the vocabulary is called in messages to editors.
@@ -85,9 +87,15 @@ def read_vocabulary(path: str, name: str) -> Vocabulary:
     noun = VOCABULARY_FILES.get(name, name)
     try:
         with open(path, encoding="utf-8") as handle:
-            entries = yaml.load(handle, Loader=_Loader)
+            text = handle.read()
+        limit = yaml_limit_problem(text)
+        if limit:
+            raise VocabularyError(f"{path}:{limit[0] + 1}: {limit[1]}")
+        entries = yaml.load(text, Loader=_Loader)
     except FileNotFoundError as error:
         raise VocabularyError(f"{path}: Datei fehlt. Sie legt die erlaubten Werte für {noun} fest.") from error
+    except UnicodeDecodeError as error:
+        raise VocabularyError(f"{path}: Die Datei ist nicht in UTF-8 gespeichert. Bitte als UTF-8 speichern.") from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark else ""
