@@ -90,8 +90,8 @@ def test_svg_logo_is_allowed_without_scripts(site_files):
     code, output = check(site_files)
     assert code == 1
     assert "content/actors/beratungsverein.yml" not in output
-    assert ("content/actors/zweiter-verein.yml:7: logo.src: Die SVG-Grafik images/boese.svg enthält Attribute wie onload=, "
-            "die Programmcode ausführen und kann so nicht veröffentlicht werden. Speichern Sie das Logo als PNG.") in output
+    assert ("content/actors/zweiter-verein.yml:7: logo.src: Die SVG-Grafik images/boese.svg, Zeile 1: das Attribut onload= kann "
+            "Programmcode ausführen. Exportieren Sie das Logo ohne onload= oder speichern Sie es als PNG.") in output
 
 
 def test_image_larger_than_20_megabytes(site_files):

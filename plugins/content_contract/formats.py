@@ -229,28 +229,14 @@ def _inspect_image(target, value, size, allow_svg=False):
         ), ERROR
 
 
-# What makes an SVG logo unsafe to publish as it is: it could run a script or load something from elsewhere.
-_SVG_UNSAFE = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "enthält ein <script>"),
-    (re.compile(r"\son[a-z]+\s*=", re.IGNORECASE), "enthält Attribute wie onload=, die Programmcode ausführen"),
-    (re.compile(r"<\s*foreignObject\b", re.IGNORECASE), "enthält eingebettetes HTML (<foreignObject>)"),
-    (re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:|//|javascript:|data:text/html)""", re.IGNORECASE), "lädt Inhalte von anderen Adressen"),
-)
-
-
 def _inspect_svg(target, value):
+    """The build's own verdict on an SVG logo (images.svg): every refusal is an error naming the line."""
+    from images.svg import SvgError, read_clean_svg  # noqa: PLC0415
+
     try:
-        with open(target, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    if "<svg" not in text:
-        yield f"{value} ist keine lesbare SVG-Grafik. Speichern Sie das Logo als SVG (UTF-8) oder als PNG neu.", ERROR
-        return
-    for pattern, what in _SVG_UNSAFE:
-        if pattern.search(text):
-            yield f"Die SVG-Grafik {value} {what} und kann so nicht veröffentlicht werden. Speichern Sie das Logo als PNG.", ERROR
-            return
+        read_clean_svg(target)
+    except SvgError as error:
+        yield error.describe(value), ERROR
 
 
 FILE_FOLDER = "files/"
