@@ -155,6 +155,33 @@ def test_spreadsheet_cells_cannot_start_formulas():
     assert cell(True) == "true" and cell(None) == "" and cell(12.5) == "12,5" and cell(2015) == "2015"
 
 
+HOSTILE_STARTS = ["\u00a0=HYPERLINK(\"https://evil.example\";\"x\")", " +1+cmd|' /C calc'!A0", "\u202f-2+3", "\u3000＝1+1", "\u2003@SUM(1)",
+                  "\u200b=1", "\ufeff+1", "  \u00a0 ＠x", "\r\n=1+1"]
+
+
+def test_formulas_behind_blanks_are_defused_in_the_built_csv(site_files, build):
+    """Values whose first visible character starts a formula, behind any kind of space, stay text in a spreadsheet."""
+    site_files.minimal()
+    for number, start in enumerate(HOSTILE_STARTS):
+        site_files.story(f"formel-{number}", story_fields(title=f"{start} Titel", summary=f"{start} " + "Eine Zusammenfassung mit genug Text. " * 2))
+    site_files.actor("beratungsverein", actor_fields(name=f"{HOSTILE_STARTS[0]} Verein", short_name="\u2007=1",
+                                                     address={"street": "\u00a0@Markt 1", "postcode": "09456", "city": "Annaberg"}))
+    site = build(site_files)
+    stories = {row["id"]: row for row in read_csv(site, "/daten/geschichten.csv")}
+    for number, start in enumerate(HOSTILE_STARTS):
+        row = stories[f"formel-{number}"]
+        assert row["title"] in ("'" + f"{start} Titel", "'" + f"{start} Titel".strip()), row["title"]
+        assert row["summary"].startswith("'"), row["summary"]
+    actor = next(row for row in read_csv(site, "/daten/akteure.csv") if row["id"] == "beratungsverein")
+    assert actor["name"].startswith("'\u00a0=") and actor["short_name"] == "'\u2007=1" and actor["address"].startswith("'")
+    for path in ("/daten/geschichten.csv", "/daten/akteure.csv"):
+        for row in read_csv(site, path):
+            for value in row.values():
+                visible = value.lstrip("".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\ufeff")
+                assert not visible.startswith(("=", "+", "@", "＝", "＋", "＠")) or value.startswith("'"), (path, value)
+    assert cell("\u00a0Beratung") == "\u00a0Beratung" and cell("Kosten: -5 €") == "Kosten: -5 €", "only what starts a formula is touched"
+
+
 def test_drafts_never_appear_in_the_data(sample_site):
     draft_slugs = set(drafts(sample_stories()))
     assert draft_slugs

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 LIST_SEPARATOR = " | "
-# Spreadsheets run cells that start with these as formulas (CSV injection); a leading ' keeps them text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets run cells that start with these as formulas (CSV injection), also after blanks they
+# trim on import, and Japanese and Chinese Excel read the full-width forms as the same; a leading '
+# keeps the cell text.
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+FORMULA_STARTS = (*FORMULA_CHARACTERS, "\t", "\r")
 
 STORY_COLUMNS = (
     "id", "url", "title", "summary", "date", "modified", "themes", "theme_labels", "regions", "region_labels",
@@ -90,7 +94,15 @@ def cell(value) -> str:
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) or _after_blanks(text).startswith(FORMULA_CHARACTERS) else text
+
+
+def _after_blanks(text: str) -> str:
+    """The text from its first visible character: any space (no-break, narrow, ideographic), line break or format character skipped."""
+    for position, char in enumerate(text):
+        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")):
+            return text[position:]
+    return ""
 
 
 def to_csv(rows, columns) -> bytes:
