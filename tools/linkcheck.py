@@ -4,7 +4,9 @@ Reads the output folder only (no network): links in every HTML page (href, src, 
 action, meta refresh, Open Graph images), url(…) in stylesheets, addresses in sitemap and feeds,
 and the targets of _redirects. Absolute addresses of the site itself (SITEURL of publishconf.py,
 the preview address of pelicanconf.py, or --base) count as internal and are looked up in the
-folder. With --external, links to other sites are requested too (short timeout; never in tests).
+folder. With --external, links to other sites are requested too (short timeout; never in tests),
+through tools.netguard: a link (or a redirect) to this machine, a private or link-local network or
+any other non-public address is not requested but listed as not checked.
 Exit 0 when everything resolves, 1 with broken links, 2 when there is no built site.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import html
+import http.client
 import logging
 import os
 import re
@@ -22,6 +25,8 @@ import urllib.request
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
+
+from tools import netguard
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 logger = logging.getLogger(__name__)
@@ -198,30 +203,45 @@ def check_site(folder: str, bases: list[str]) -> tuple[list[Broken], list[Link],
     return broken, external, len(readable)
 
 
-def check_external(links: list[Link], timeout: float = EXTERNAL_TIMEOUT, workers: int = 8) -> list[Broken]:
-    """Request every distinct outgoing address once; links whose site answers with an error or not at all."""
+def check_external(links: list[Link], timeout: float = EXTERNAL_TIMEOUT, workers: int = 8) -> tuple[list[Broken], list[Broken]]:
+    """Request every distinct outgoing address once: links whose site answers with an error or not at all, and links not
+    requested because they (or a redirect) lead to a non-public address."""
     by_url: dict[str, list[Link]] = {}
     for link in links:
         by_url.setdefault(link.url, []).append(link)
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        reasons = dict(zip(by_url, pool.map(lambda url: _request(url, timeout), by_url), strict=True))
-    return [Broken(link, reasons[url]) for url, found in by_url.items() if reasons[url] for link in found]
+        verdicts = dict(zip(by_url, pool.map(lambda url: _request(url, timeout), by_url), strict=True))
+    results: dict[str, list[Broken]] = {"ok": [], "broken": [], "refused": []}
+    for url, found in by_url.items():
+        kind, reason = verdicts[url]
+        results[kind] += [Broken(link, reason or "") for link in found]
+    return results["broken"], results["refused"]
 
 
-def _request(url: str, timeout: float) -> str | None:
+def _request(url: str, timeout: float) -> tuple[str, str | None]:
+    """("ok", None), ("broken", why) or ("refused", why not requested)."""
+    reason = netguard.url_refusal(url)
+    if reason:
+        return "refused", f"nicht geprüft: die Adresse {reason}"
     headers = {"User-Agent": "sinn-linkcheck/1 (+https://www.sinn-sachsen.de)"}
+    opener = netguard.opener()
     for method in ("HEAD", "GET"):
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, method=method, headers=headers), timeout=timeout):
-                return None
+            with opener.open(urllib.request.Request(url, method=method, headers=headers), timeout=timeout):
+                return "ok", None
+        except netguard.RefusedAddress as refused:
+            return "refused", f"nicht geprüft: die Adresse {refused}"
         except urllib.error.HTTPError as error:
             # Some servers refuse HEAD or robots; only a clear "gone" counts as broken.
             if method == "HEAD" and error.code in (403, 405, 501):
                 continue
-            return None if error.code in (401, 403, 429) else f"antwortet mit HTTP {error.code}"
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            return f"nicht erreichbar ({getattr(error, 'reason', error)})"
-    return None
+            return ("ok", None) if error.code in (401, 403, 429) else ("broken", f"antwortet mit HTTP {error.code}")
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
+            refused = netguard.refused_reason(error)
+            if refused:
+                return "refused", f"nicht geprüft: die Adresse {refused}"
+            return "broken", f"nicht erreichbar ({getattr(error, 'reason', error)})"
+    return "ok", None
 
 
 def default_bases() -> list[str]:
@@ -248,11 +268,15 @@ def main(argv=None) -> int:
         logger.error("%s: keine gebaute Website. Zuerst `make html` oder `make publish` ausführen.", args.output)
         return 2
     broken, external, count = check_site(args.output, args.base + default_bases())
+    unchecked: list[Broken] = []
     if args.external:
         logger.info("Prüfe %d Links auf andere Websites …", len({link.url for link in external}))
-        broken += check_external(external, args.timeout)
-    for item in sorted(broken, key=lambda b: (b.link.source, b.link.url)):
+        failed, unchecked = check_external(external, args.timeout)
+        broken += failed
+    for item in sorted(broken + unchecked, key=lambda b: (b.link.source, b.link.url)):
         sys.stdout.write(item.format() + "\n")
+    if unchecked:
+        logger.warning("%d Links nicht geprüft: sie führen auf diesen Rechner oder in ein nicht öffentliches Netz.", len(unchecked))
     pages = len({item.link.source for item in broken})
     if broken:
         logger.error("%d kaputte Links in %d Dateien (%d Dateien geprüft).", len(broken), pages, count)
