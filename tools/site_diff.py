@@ -3,6 +3,11 @@
 Compares two built sites file by file (builds are reproducible, so any difference is a real
 one) and prints the pages with their titles, for the job summary of a pull request. Other
 files (images, feeds, data, the search index) are only counted. Exit 0, or 2 when NEW is missing.
+
+Titles and paths come from content, so they are printed as inert text: every character but letters,
+digits and spaces as a numeric HTML entity (no Markdown, HTML, table cell, link, autolink, mention
+or emoji can start), paths of plain characters as code. No line can start with "::", so nothing
+printed can become a GitHub workflow command even where this output reaches the log.
 """
 
 from __future__ import annotations
@@ -64,8 +69,16 @@ def title_of(path: str) -> str:
     return title.split(" – ")[0] if " – " in title else title
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/._-]+")
+
+
+def inert(text: str) -> str:
+    """Text from content as Markdown that shows it literally: all but letters, digits and spaces as numeric entities."""
+    return "".join(char if (char.isalnum() and char.isascii()) or char in " äöüÄÖÜß" else f"&#{ord(char)};" for char in text)
+
+
+def _path(url: str) -> str:
+    return f"`{url}`" if _PLAIN_PATH.fullmatch(url) else inert(url)
 
 
 def markdown(changes: dict[str, str], base: str, new: str, max_rows: int = MAX_ROWS) -> str:
@@ -83,13 +96,13 @@ def markdown(changes: dict[str, str], base: str, new: str, max_rows: int = MAX_R
         ordered = sorted(pages.items(), key=lambda item: (STATUS_ORDER.index(item[1]), page_url(item[0])))
         for name, status in ordered[:max_rows]:
             title = title_of(os.path.join(base if status == "entfernt" else new, name))
-            lines.append(f"| {status} | `{_cell(page_url(name))}` | {_cell(title)} |")
+            lines.append(f"| {status} | {_path(page_url(name))} | {inert(title)} |")
         if len(ordered) > max_rows:
             lines.append(f"| | … und {len(ordered) - max_rows} weitere | |")
     if others:
         by_area: dict[str, int] = {}
         for name in others:
-            area = f"`{name.split('/')[0]}/`" if "/" in name else "Hauptordner"
+            area = _path(name.split("/")[0] + "/") if "/" in name else "Hauptordner"
             by_area[area] = by_area.get(area, 0) + 1
         lines += ["", "Weitere Dateien neu, geändert oder entfernt: " + ", ".join(f"{area} {count}" for area, count in sorted(by_area.items())) + "."]
     return "\n".join(lines) + "\n"
