@@ -73,6 +73,30 @@ def test_dependencies_are_cached(workflow):
         assert "hashFiles(" in cache["key"], "a key that changes when the locked dependencies change"
 
 
+def test_checkouts_leave_no_credentials_behind(workflow):
+    """Code from a pull request runs after the checkout (build, tests): no token may be left in .git/config for it."""
+    checkouts = [step for job in workflow["jobs"].values() for step in steps(job) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, f"{step['uses']} needs persist-credentials: false"
+
+
+def test_the_preview_artifact_holds_only_the_built_site():
+    """The artifact leaves the runner without a merge: only the folder the preview build wrote, checked for links first."""
+    site = next(job for job in load("check.yml")["jobs"].values() if any("make publish" in c for c in commands(job)))
+    preview = index_of(site, r"make publish OUTPUT=vorschau")
+    guard = index_of(site, r"find vorschau ! -type f ! -type d")
+    upload = index_of(site, r"actions/upload-artifact@")
+    assert preview < guard < upload, "the preview is checked after it is built and before it is uploaded"
+    assert "exit 1" in commands(site)[guard] and "$(find vorschau" in commands(site)[guard], "a link or special file stops the upload"
+    assert "-print" not in commands(site)[guard] and "printf" not in commands(site)[guard], "names from the pull request are not printed"
+    uploaded = steps(site)[upload]["with"]
+    assert uploaded["path"].strip() in ("vorschau", "vorschau/"), "one path: the preview build's output folder, nothing else"
+    assert uploaded.get("include-hidden-files", False) is False
+    uploads = [c for job in load("check.yml")["jobs"].values() for c in commands(job) if c.startswith("actions/upload-artifact@")]
+    assert len(uploads) == 1, "the preview is the only artifact of a pull request"
+
+
 def test_make_targets_used_exist(workflow):
     targets = makefile_targets()
     for job in workflow["jobs"].values():
