@@ -1,0 +1,56 @@
+"""One Markdown rendering for the build and the checker, so both judge the very HTML that is published.
+
+The options are the site's MARKDOWN setting without the meta extension (front matter is YAML and
+read elsewhere). One Markdown instance per process and set of options: creating one costs more
+than rendering a story, and the checker renders thousands of files in forked workers.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+
+from markdown import Markdown
+
+logger = logging.getLogger(__name__)
+
+META = "markdown.extensions.meta"
+# The same as MARKDOWN in pelicanconf.py (a test keeps them equal), for callers without the site's settings.
+DEFAULT_MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Zurück zur Stelle im Text (Fußnote {})"},
+            "tables": {"use_align_attribute": True},
+        },
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+_instances: dict[str, Markdown] = {}
+
+
+def markdown_options(settings) -> dict:
+    """The keyword arguments for Markdown(): the settings' MARKDOWN (or the default), every configured extension, no meta."""
+    options = copy.deepcopy((settings or {}).get("MARKDOWN") or DEFAULT_MARKDOWN)
+    configs = options.setdefault("extension_configs", {})
+    # Pelican loads every extension named in extension_configs; Markdown() itself only those in `extensions`.
+    extensions = list(options.get("extensions", []))
+    extensions += [name for name in configs if name not in extensions]
+    options["extensions"] = [name for name in extensions if name != META]
+    configs.pop(META, None)
+    return options
+
+
+def render(text: str, settings) -> str:
+    """The HTML Python-Markdown makes of text with the site's options (not yet cleaned)."""
+    options = markdown_options(settings)
+    key = json.dumps(options, sort_keys=True, default=repr)
+    markdown = _instances.get(key)
+    if markdown is None:
+        markdown = _instances[key] = Markdown(**options)
+    return markdown.reset().convert(text)
+
+
+__all__ = ["DEFAULT_MARKDOWN", "markdown_options", "render"]
