@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 
-from markdown import Markdown
 from pelican.generators import Generator
 
 from content_contract import read_document
+from content_contract.html_policy import clean
+from content_contract.rendering import render
 from content_contract.site import content_files
 from fork_pool import cores, fork_map
 from stories.links import absolute_links
@@ -24,24 +24,22 @@ class ActorsGenerator(Generator):
 
     def generate_context(self):
         """Read every actor file and add `actors` and `actors_by_id` to the context."""
-        options = copy.deepcopy(self.settings["MARKDOWN"])
-        options["extensions"] = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
-        markdown = Markdown(**options)
-        actors = fork_map(lambda path: self._read_actor(path, markdown), content_files(self.path, "actor"),
+        actors = fork_map(self._read_actor, content_files(self.path, "actor"),
                           cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
         actors.sort(key=lambda actor: actor.sort_key)
         self.actors = actors
         self.context["actors"] = actors
         self.context["actors_by_id"] = {actor.id: actor for actor in actors}
 
-    def _read_actor(self, path: str, markdown: Markdown) -> Actor:
+    def _read_actor(self, path: str) -> Actor:
         document = read_document("actor", path, os.path.relpath(path))
         return Actor(
             id=document.id,
             source_path=path,
             fields=document.data,
+            # Rendered and cleaned as the checker does, which reports whatever clean() removes.
             description_html=absolute_links(
-                markdown.reset().convert(str(document.data.get("description", ""))), self.settings.get("SITEURL", "")
+                clean(render(str(document.data.get("description", "")), self.settings)), self.settings.get("SITEURL", "")
             ),
             url=self.settings["ACTORS_URL"].format(id=document.id),
             save_as=self.settings["ACTORS_SAVE_AS"].format(id=document.id),

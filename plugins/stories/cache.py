@@ -13,12 +13,15 @@ import os
 
 from plugin_settings import cache_path
 
-_CODE = [os.path.join(os.path.dirname(os.path.abspath(__file__)), name) for name in ("reader.py", "links.py")]
+_HERE = os.path.dirname(os.path.abspath(__file__))
+# The reader, and the rendering and HTML allowlist it shares with the checker.
+_CODE = [os.path.join(_HERE, "reader.py"), os.path.join(_HERE, "links.py"),
+         *(os.path.join(_HERE, "..", "content_contract", name) for name in ("rendering.py", "html_policy.py"))]
 
 
 def reader_cache_path(settings) -> str:
     """A cache folder beside the content folder, one per configuration that changes the output."""
-    code = b"".join(open(path, "rb").read() for path in _CODE)  # noqa: SIM115 - two small files
+    code = b"".join(open(path, "rb").read() for path in _CODE)  # noqa: SIM115 - four small files
     variant = json.dumps(
         [settings.get("SITEURL", ""), settings.get("STORIES_SHOW_DRAFTS", False), settings.get("MARKDOWN", {})],
         sort_keys=True, default=str,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import os
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
 from containment import inside
 from content_contract.frontmatter import load_yaml, read_text, split_front_matter
+from content_contract.html_policy import clean
+from content_contract.rendering import render
 from content_contract.validate import contract_fields
 
 from . import preread
@@ -25,12 +26,6 @@ class StoryReader(MarkdownReader):
     """Markdown with YAML front matter, read the way the content checker reads it."""
 
     file_extensions = ["md"]  # noqa: RUF012 - Pelican reads this class attribute
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        options = dict(self.settings["MARKDOWN"])
-        options["extensions"] = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
-        self._markdown = Markdown(**options)
 
     def read(self, source_path):
         """Return the body as HTML and the front matter as Pelican metadata."""
@@ -48,7 +43,8 @@ class StoryReader(MarkdownReader):
                 metadata["draft"] = True
             else:
                 metadata["status"] = "skip"
-        content = absolute_links(self._markdown.reset().convert(source.body), self.settings.get("SITEURL", ""))
+        # The checker renders and cleans the same way, and reports whatever clean() removes here.
+        content = absolute_links(clean(render(source.body, self.settings)), self.settings.get("SITEURL", ""))
         return content, metadata
 
 
