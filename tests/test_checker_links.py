@@ -68,6 +68,7 @@ def test_javascript_and_data_addresses_in_the_text(site_files):
         '<a href=" &#106;avascript:alert(1)">Link</a>',
         "[verweis]: vbscript:msgbox",
         "<javascript:alert(1)>",
+        "Mehr dazu [hier][verweis].",  # a reference definition counts where it is used: unused, Markdown publishes nothing
     ))
     code, output = check(site_files)
     assert code == 1
@@ -117,7 +118,8 @@ def test_script_iframe_and_style_are_errors(site_files):
     code, output = check(site_files)
     assert code == 1
     assert f"{STORY}:{FIRST}: Text: Das HTML-Element <script> ist im Text nicht erlaubt. Skripte sind aus Sicherheitsgründen gesperrt." in output
-    assert f"{STORY}:{FIRST + 1}: Text: Das HTML-Element <iframe> ist im Text nicht erlaubt. Videos und Karten bitte als normalen Link" in output
+    assert (f"{STORY}:{FIRST + 1}: Text: Das HTML-Element <iframe> ist im Text nicht erlaubt. "
+            "Videos, Karten und andere eingebettete Inhalte bitte als normalen Link angeben") in output
     assert f"{STORY}:{FIRST + 2}: Text: Das HTML-Element <style> ist im Text nicht erlaubt." in output
 
 
@@ -159,6 +161,7 @@ def test_internal_links_that_point_nowhere(site_files):
         "[Bild](/images/fehlt.jpg)",
         '<a href="/akteure/unbekannt/">Akteur</a>',
         "[ref]: /themen/pflege/",
+        "Siehe [Pflege][ref].",
     ))
     code, output = check(site_files)
     assert code == 1

@@ -162,7 +162,7 @@ class _Links:
                 return []
         else:
             text, first_line, field = document.body, document.source.body_first_line, "Text"
-        for offset, target in body.internal_links(text, first_line or 0):
+        for offset, target in document.links or ():  # taken from the rendered text by the file's own check
             message = self._problem(document, target)
             if message:
                 line = offset + value_line(document.source, ["description"]) if first_line is None else offset

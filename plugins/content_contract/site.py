@@ -34,6 +34,7 @@ class Document:
     source: Source
     data: dict
     id: str = ""
+    links: list | None = None  # (line, target) of the internal links in the rendered text, found by the check
 
     @property
     def body(self) -> str:
@@ -87,7 +88,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     report.extend(inventory.problems)
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
-    check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months)
+    check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months, settings=settings)
     checked = fork_map(lambda entry: check(*entry), files, cores(settings.get("CONTENT_CONTRACT_WORKERS")),
                        settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400))
     for kind, document, problems in checked:
@@ -103,7 +104,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     return result
 
 
-def _check_one(kind: str, path: str, validator: Validator, today, months) -> tuple:
+def _check_one(kind: str, path: str, validator: Validator, today, months, settings=None) -> tuple:
     display = _display(path)
     try:
         document = read_document(kind, path, display)
@@ -113,7 +114,7 @@ def _check_one(kind: str, path: str, validator: Validator, today, months) -> tup
         logger.debug("reading %s failed", display, exc_info=True)
         return kind, None, [Problem(display, _internal_error(error))]
     try:
-        problems = _check_document(document, validator, today, months)
+        problems = _check_document(document, validator, today, months, settings)
     except Exception as error:
         logger.debug("checking %s failed", display, exc_info=True)
         problems = [Problem(display, _internal_error(error))]
@@ -132,7 +133,7 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
         report.add(Problem(_display(path), "Diese Datei ist keine Geschichte, kein Akteursprofil und keine Seite."))
         return report
     report.files_checked = 1
-    _kind, _document, problems = _check_one(kind, path, Validator(references, content_path), *_review_dates(settings, today))
+    _kind, _document, problems = _check_one(kind, path, Validator(references, content_path), *_review_dates(settings, today), settings)
     report.extend(problems)
     return report
 
@@ -169,7 +170,7 @@ def _references(content_path, settings, report, inventory=None) -> dict[str, lis
     return references
 
 
-def _check_document(document: Document, validator: Validator, today, months=freshness.REVIEW_MONTHS) -> list[Problem]:
+def _check_document(document: Document, validator: Validator, today, months=freshness.REVIEW_MONTHS, settings=None) -> list[Problem]:
     problems = []
     source, data, display = document.source, document.data, document.display_path
 
@@ -197,11 +198,15 @@ def _check_document(document: Document, validator: Validator, today, months=fres
         for message in checks.check_easy_summary(data):
             add(message, ["easy_summary"], severity=WARNING)
     if document.kind in ("story", "page"):
-        for line, field_name, message, severity in body.check_body(document.body, source.body_first_line, document.kind):
+        verdict = body.examine(document.body, source.body_first_line, document.kind, settings=settings)
+        for line, field_name, message, severity in verdict.problems:
             add(message, line=line, severity=severity, name=field_name)
+        document.links = verdict.links
     elif isinstance(data.get("description"), str):
-        for offset, field_name, message, severity in body.check_body(data["description"], 0, "actor", "description"):
+        verdict = body.examine(data["description"], 0, "actor", "description", settings)
+        for offset, field_name, message, severity in verdict.problems:
             add(message, line=value_line(source, ["description"]) + offset, severity=severity, name=field_name)
+        document.links = verdict.links
     problems.extend(_check_id(document))
     return problems
 
