@@ -3,7 +3,9 @@
 The text is rendered as the build renders it (rendering.py), and everything html_policy.clean()
 would remove or change is an error at the line where the editor wrote it: the checker and the
 build cannot disagree. Links are taken from the rendered HTML too, so code, reference definitions
-and escapes count exactly as Markdown counts them.
+and escapes count exactly as Markdown counts them. Python-Markdown keeps no source positions, so
+the line is found by searching the source for what was removed (the tag, attribute or address),
+from the last find on, so that repeated removals map to successive places.
 """
 
 from __future__ import annotations
