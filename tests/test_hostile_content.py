@@ -1,0 +1,468 @@
+"""Hostile content (issue 15): every attack in tests/hostile.py is named by `make check` and contained by the build.
+
+Each attack is written into a real content folder. (a) `make check` exits 1 and names the attacked file
+(with a line where tests/hostile.py says so), with no traceback, no exception class and no workflow command
+in its output. (b) The build refuses it or contains it, with the checker (it must refuse) and without it (it
+may refuse, or publish a clean site): the tree outside output/ is unchanged, nothing is written outside
+output/, a refused build leaves the previous output/ byte for byte, and the published site carries no
+script, event handler, executable URL, foreign resource, author-written class/style/data-*, secret or
+non-allowed file (tests/hostile_scan.py). Markup attacks share two builds; the others get their own.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from hostile import ATTACKS, Attack
+from hostile_scan import Scan, scan_site
+from hostile_site import (
+    DECOY_COLOUR,
+    EVIL,
+    PASSWD_LINE,
+    SECRET,
+    Site,
+    english_exceptions,
+    forbidden_blobs,
+    repository_state,
+    snapshot,
+    tree,
+    tree_changes,
+    workflow_commands,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pelicanconf
+from sitefiles import check_in_process
+
+OWN_ORIGINS = tuple({f"{p.scheme}://{p.netloc}" for p in (urlsplit(u) for u in (pelicanconf.FEED_DOMAIN, pelicanconf.SITEURL)) if p.netloc})
+MARKUP = [a for a in ATTACKS if a.build == "markup"]
+OWN = [a for a in ATTACKS if a.build in ("own", "alone")]
+GROUPED = [a for a in ATTACKS if a.build == "own"]
+REPOSITORY_BEFORE = repository_state()
+
+
+def _id(attack: Attack) -> str:
+    return attack.id
+
+
+def name_pattern(name: str, anchored: bool = True) -> re.Pattern:
+    """The error line that names a file as the table asks: "path:N" with a line, "path*" a prefix, else the path."""
+    start = r"(?m)^" if anchored else r"(?m)(?:^|(?<=[\s/\"'„(]))"
+    if name.endswith(":N"):
+        rest = r":\d+: (?!Warnung: )"
+    elif name.endswith("*"):
+        rest = r"[^\n]*?: (?!Warnung: )"
+    else:
+        rest = r"(?:/[^\n]*?)?(?::\d+)?: (?!Warnung: )"
+    return re.compile(start + re.escape(name.removesuffix(":N").removesuffix("*")) + rest)
+
+
+def names_attack(text: str, attack: Attack, anchored: bool = True) -> bool:
+    """True when one of the attack's acceptable names appears as an error line."""
+    return any(name_pattern(name, anchored).search(text) for name in attack.names)
+
+
+def names_in_log(text: str, attack: Attack) -> bool:
+    """True when a build log names the attacked file, with or without a line, as content/… or relative to it."""
+    for name in attack.names:
+        path = name.removesuffix(":N").removesuffix("*")
+        for shown in (path, path.removeprefix("content/")):
+            if re.search(r"(?:^|(?<=[\s/\"'„(]))" + re.escape(shown), text, re.MULTILINE):
+                return True
+    return False
+
+
+def scan_for(site: Site, attacks: list[Attack]) -> Scan:
+    """What the scan of a site built with these attacks looks for."""
+    forbidden = set(forbidden_blobs(site))
+    for attack in attacks:
+        for relative in attack.forbid:
+            path = site.files.path(relative.replace("§M", attack.marker))
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as handle:
+                    forbidden.add(hashlib.sha256(handle.read()).hexdigest())
+    return Scan(
+        own_origins=OWN_ORIGINS,
+        markers=tuple(a.marker for a in attacks),
+        body_markers=tuple(a.marker for a in attacks if a.body),
+        title_markers=tuple(a.marker for a in attacks if a.in_title),
+        forbidden_text=(SECRET.encode(), PASSWD_LINE, *(a.marker.encode() for a in attacks if not a.publishable)),
+        forbidden_blobs=frozenset(forbidden),
+        forbidden_colour=DECOY_COLOUR,
+    )
+
+
+def assert_editor_output(text: str, what: str) -> None:
+    """German messages only: no traceback or exception class, no workflow command, no secret."""
+    assert not english_exceptions(text), f"{what}: English exception text {english_exceptions(text)}:\n{text[-3000:]}"
+    assert not workflow_commands(text), f"{what}: lines GitHub would run as workflow commands: {workflow_commands(text)}"
+    assert SECRET not in text and PASSWD_LINE.decode() not in text, f"{what}: prints a secret from outside content/:\n{text[-2000:]}"
+
+
+def assert_refused(run, old_output: dict, output_after: dict, what: str) -> None:
+    """A refused build: it finished, failed without crashing, said why in German and left output/ as it was."""
+    assert run.returncode is not None, f"{what}: the build did not finish ({run.describe()})"
+    assert run.returncode > 0, f"{what}: the build must refuse, got {run.describe()}"
+    assert_editor_output(run.log, what)
+    assert output_after == old_output, f"{what}: a refused build changed the previous output/"
+
+
+# --- fixtures: the clean site, and the two shared builds ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory):
+    """A site with everything an honest editor may write, built with the checker: the 'previous output' of every attack."""
+    site = Site(tmp_path_factory.mktemp("clean"))
+    site.add_benign()
+    run = site.build(checker=True)
+    assert run.returncode == 0, run.describe()
+    return SimpleNamespace(site=site, output=site.output, run=run)
+
+
+def _group(tmp_path_factory, name: str, attacks: list[Attack], clean_site, without_checker: bool):
+    site = Site(tmp_path_factory.mktemp(name))
+    for attack in attacks:
+        site.m = attack.marker
+        attack.write(site)
+    old = site.install_output(clean_site.output)
+    before = snapshot(site.tmp)
+    with_checker = site.build(checker=True)
+    group = SimpleNamespace(site=site, old=old, with_checker=with_checker, output_after_check=tree(site.output),
+                            changes_after_check=tree_changes(before, snapshot(site.tmp)))
+    if without_checker:
+        group.without = site.build(checker=False)
+        group.changes = tree_changes(before, snapshot(site.tmp))
+        group.output_after = tree(site.output)
+        group.findings = scan_site(site.output, scan_for(site, attacks)) if group.without.returncode == 0 else []
+    return group
+
+
+@pytest.fixture(scope="module")
+def markup_group(tmp_path_factory, clean_site):
+    """All markup attacks in one site: built with the checker (must refuse) and without it (must contain them)."""
+    return _group(tmp_path_factory, "markup", MARKUP, clean_site, without_checker=True)
+
+
+@pytest.fixture(scope="module")
+def file_group(tmp_path_factory, clean_site):
+    """All other attacks that can share a site: built once with the checker, which must refuse."""
+    return _group(tmp_path_factory, "files", GROUPED, clean_site, without_checker=False)
+
+
+# --- the table and the tools ------------------------------------------------------------------------------------
+
+
+def test_the_table_covers_every_class_broadly():
+    counts = collections.Counter(attack.cls for attack in ATTACKS)
+    assert len(ATTACKS) >= 60
+    assert all(counts[cls] >= 8 for cls in range(1, 10)), counts
+    assert len({a.id for a in ATTACKS}) == len(ATTACKS) and len({a.marker for a in ATTACKS}) == len(ATTACKS)
+    for attack in ATTACKS:
+        assert attack.names and all(n.startswith("content/") for n in attack.names), attack.id
+        assert attack.build in ("markup", "own", "alone"), attack.id
+        assert (attack.build == "markup") <= (attack.cls in (6, 7)), f"{attack.id}: only bodies and plain-text fields share a build"
+
+
+def test_the_clean_site_passes_everything(clean_site):
+    code, output = check_in_process(clean_site.site.content)
+    assert code == 0, output
+    assert_editor_output(clean_site.run.log, "clean build")
+    findings = scan_site(clean_site.output, scan_for(clean_site.site, []))
+    assert findings == [], "\n".join(map(str, findings))
+
+
+PLANTED = {
+    "script": "<script>alert('zqplant1x')</script>",
+    "handler": "<p><img src=\"/images/beratung-480.jpg\" alt=\"x\" onerror=\"alert('zqplant2x')\"></p>",
+    "javascript": "<p><a href=\"&#106;avascript:alert('zqplant3x')\">x</a></p>",
+    "foreign image": "<p><img src=\"/\\evil.example/zqplant4x.png\" alt=\"x\"></p>",
+    "srcset": f"<p><img src=\"/images/beratung-480.jpg\" srcset=\"{EVIL}/zqplant5x.png 2x\" alt=\"x\"></p>",
+    "style": "<p style=\"position:fixed\">zqplant6x</p>",
+    "theme class": "<p><a class=\"app-card__link\" href=\"/\">zqplant7x</a></p>",
+    "pagefind": "<p data-pagefind-meta=\"title:zqplant8x\">x</p>",
+    "textarea": "<textarea>zqplant9x",
+    "comment": "Text <!--><img src=x onerror=alert('zqplantax')>-->",
+}
+
+
+@pytest.mark.parametrize("kind", PLANTED)
+def test_the_scan_finds_what_it_looks_for(kind, clean_site, tmp_path):
+    output = tmp_path / "output"
+    shutil.copytree(clean_site.output, output)
+    page = output / "geschichten" / "gute-geschichte" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.count('app-prose">') >= 1
+    page.write_text(text.replace('app-prose">', 'app-prose">' + PLANTED[kind], 1), encoding="utf-8")
+    marker = re.search(r"zqplant\wx", PLANTED[kind]).group(0)
+    findings = scan_site(str(output), Scan(OWN_ORIGINS, markers=(marker,), body_markers=(marker,)))
+    assert any(f.mentions(marker) for f in findings), f"{kind} not found: {findings}"
+
+
+def test_the_scan_finds_published_files_links_feeds_and_data(clean_site, tmp_path):
+    output = tmp_path / "output"
+    shutil.copytree(clean_site.output, output)
+    (output / "files").mkdir(exist_ok=True)
+    (output / "files" / "x.js").write_text("alert(1)")
+    os.symlink("/etc/hostname", output / "files" / "rechner.txt")
+    (output / "images" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    (output / "_redirects").write_text(f"/alt/ /neu/ 301\n/* {EVIL}/ 200\n")
+    feed = output / "feeds" / "geschichten.atom.xml"
+    feed.write_text(feed.read_text(encoding="utf-8").replace("&lt;p&gt;", "&lt;p&gt;&lt;img src=x onerror=alert(1)&gt;", 1), encoding="utf-8")
+    data = output / "daten" / "geschichten.json"
+    data.write_text(data.read_text(encoding="utf-8").replace("<p>", '<p><a href=\\"javascript:alert(1)\\">x</a>', 1), encoding="utf-8")
+    (output / "geheim.txt").write_text(SECRET)
+    findings = [str(f) for f in scan_site(str(output), scan_for(clean_site.site, []))]
+    for expected in ("files/x.js", "files/rechner.txt", "images/logo.svg", "_redirects", "feeds/geschichten.atom.xml",
+                     "daten/geschichten.json", "geheim.txt"):
+        assert any(f.startswith(expected + ":") for f in findings), f"{expected} not found in {findings}"
+
+
+def test_the_log_rules_find_workflow_commands_and_exceptions():
+    assert workflow_commands("ok\n  ::error::gefälscht\n::error file=content/x.md,line=3,title=Text::Meldung")
+    assert workflow_commands("::error file=content/x.md::gefälscht\r::add-mask::x") == ["::add-mask::x"]
+    assert not workflow_commands("::warning file=content/a%3Ab.md,line=2::Meldung: mit ::error:: im Text")
+    assert english_exceptions("Build abgebrochen: ValueError: year 2125 is out of range")
+    assert not english_exceptions("content/x.md:3: date: 2125-03-14 liegt mehr als ein Jahr in der Zukunft.")
+
+
+# --- (a) the checker names every attack -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=_id)
+def test_check_names_the_attacked_file(attack, tmp_path, caplog):
+    site = Site(tmp_path, attack.marker)
+    attack.write(site)
+    if attack.build == "alone":
+        run = site.check()
+        assert run.returncode is not None, f"make check did not finish: {run.describe()}"
+        code, output = run.returncode, run.log.replace(str(site.root) + os.sep, "")
+    else:
+        code, output = check_in_process(site.content)
+        output += caplog.text
+    assert code == 1, f"make check must report an error (exit 1), got {code}:\n{output[-3000:]}"
+    assert names_attack(output, attack), f"make check does not name {' or '.join(attack.names)} (N: with a line):\n{output[-3000:]}"
+    assert_editor_output(output, "make check")
+    if attack.build != "alone":
+        code, github = check_in_process(site.content, "--format", "github")
+        assert code == 1 and github.startswith("::"), github[-2000:]
+        assert not workflow_commands(github), f"make check FORMAT=github prints unescaped workflow commands: {workflow_commands(github)}"
+
+
+# --- (b) the build refuses or contains it ------------------------------------------------------------------------
+
+
+def test_markup_build_with_the_checker_refuses_all(markup_group):
+    group = markup_group
+    assert_refused(group.with_checker, group.old, group.output_after_check, "build with the checker")
+    assert group.changes_after_check == [], group.changes_after_check
+    missing = [a.id for a in MARKUP if not names_attack(group.with_checker.log, a, anchored=False)]
+    assert missing == [], f"the build's check does not name: {missing}"
+
+
+def test_markup_build_without_the_checker_contains_all(markup_group):
+    group = markup_group
+    assert group.without.returncode == 0, f"the build must clean texts, not refuse them: {group.without.describe()}"
+    assert_editor_output(group.without.log, "build without the checker")
+    assert group.changes == [], group.changes
+    assert group.findings == [], "\n".join(map(str, group.findings))
+
+
+@pytest.mark.parametrize("attack", MARKUP, ids=_id)
+def test_markup_attack_is_contained(attack, markup_group):
+    group = markup_group
+    if group.without.returncode != 0:
+        assert group.output_after == group.old, "a refused build changed the previous output/"
+        return
+    findings = [f for f in group.findings if f.mentions(attack.marker) or f.file == attack.page]
+    assert findings == [], "\n".join(map(str, findings))
+
+
+def test_file_build_with_the_checker_refuses_all(file_group):
+    group = file_group
+    assert_refused(group.with_checker, group.old, group.output_after_check, "build with the checker")
+    assert group.changes_after_check == [], group.changes_after_check
+    missing = [a.id for a in GROUPED if not names_attack(group.with_checker.log, a, anchored=False)]
+    assert missing == [], f"the build's check does not name: {missing}"
+
+
+def _build_alone(attack: Attack, tmp, clean_output: str) -> SimpleNamespace:
+    """One attack in a site of its own: built with the checker if the table says so, then without it."""
+    site = Site(tmp, attack.marker)
+    attack.write(site)
+    result = SimpleNamespace(old=site.install_output(clean_output), with_checker=None)
+    # A warm cache, as in CI: the build's own cache beside content/ (not part of the compared tree).
+    shutil.copytree(os.path.join(os.path.dirname(clean_output), ".cache"), site.root / ".cache", dirs_exist_ok=True)
+    before = snapshot(tmp)
+    if attack.build == "alone":
+        result.with_checker = site.build(checker=True)
+        result.output_after_check = tree(site.output)
+        result.changes_after_check = tree_changes(before, snapshot(tmp))
+    result.without = site.build(checker=False)
+    result.changes = tree_changes(before, snapshot(tmp))
+    result.output_after = tree(site.output)
+    ok = result.without.returncode == 0
+    result.findings = scan_site(site.output, scan_for(site, [attack])) if ok else []
+    return result
+
+
+@pytest.fixture(scope="module")
+def own_builds(request, tmp_path_factory, clean_site):
+    """The builds of every selected own-build attack, two at a time (each is a process that mostly waits on one core)."""
+    selected = [item.callspec.params["attack"] for item in request.session.items
+                if getattr(item, "originalname", "") == "test_build_refuses_or_contains"]
+    folders = {attack.id: tmp_path_factory.mktemp(attack.id) for attack in selected}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {a.id: pool.submit(_build_alone, a, folders[a.id], clean_site.output) for a in selected}
+        yield futures
+        for future in futures.values():
+            future.cancel()
+
+
+@pytest.mark.parametrize("attack", OWN, ids=_id)
+def test_build_refuses_or_contains(attack, own_builds):
+    result = own_builds[attack.id].result()
+    if result.with_checker is not None:
+        assert_refused(result.with_checker, result.old, result.output_after_check, "build with the checker")
+        assert names_in_log(result.with_checker.log, attack), f"the build does not name the file:\n{result.with_checker.log[-2000:]}"
+        assert result.changes_after_check == [], result.changes_after_check
+    run = result.without
+    assert run.returncode is not None, f"the build without the checker did not finish: {run.describe()}"
+    assert run.returncode >= 0, f"the build without the checker crashed: {run.describe()}"
+    assert_editor_output(run.log, "build without the checker")
+    assert result.changes == [], f"the build changed files outside output/: {result.changes}"
+    if run.returncode != 0:
+        assert result.output_after == result.old, "a refused build changed the previous output/"
+        assert names_in_log(run.log, attack), f"the refusing build does not name the file:\n{run.log[-2000:]}"
+    else:
+        assert result.findings == [], "\n".join(map(str, result.findings))
+
+
+# --- fuzz: the checker and the build agree ---------------------------------------------------------------------
+
+FRAGMENTS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", '<a href="javascript:alert(1)">x</a>',
+    "[x](javascript:alert(1))", '<a title="a>b" onclick="x" href="/">', "&#106;avascript:", "`", "\\`", "```\n", " ```\n",
+    "<div>\n", "</div>\n", "<textarea>", "</main>", "<!--", "-->", "<!-->", '{: onclick="x" }\n', '<p data-pagefind-meta="title:x">',
+    '<a class="app-card__link" href="/">', f"![x]({EVIL}/x.png)", "<iframe src=//evil.example>", "<style>", "<base href=//x>",
+    "[r]:\n    javascript:alert(1)\n", "[x][r]", "<", ">", '"', "'", "=", "\n", "\n\n", " ", "    ", "\t", "*", "_", "#",
+    "## Überschrift\n", "- Punkt\n", "1. Punkt\n", "> Zitat\n", "| a | b |\n| --- | --- |\n| 1 | 2 |\n", "[Link](https://example.org)",
+    "[Seite](/geschichten/beratung-per-video/)", "**fett**", "Wort ", "<em>", "</em>", '<abbr title="x">', "</abbr>", "<br>",
+    "&amp;", "&lt;", "[^1]", "\n[^1]: Fußnote\n", "<h5>", "<span>", "<p>", "</p>", "<b>", "</b>", "mailto:a@example.org",
+]
+# What an honest editor writes: with these alone the checker has nothing to say and the build must publish the text as it is.
+SAFE_FRAGMENTS = [
+    "Wort ", "\n\n", "## Überschrift\n", "- Punkt\n", "1. Punkt\n", "> Zitat\n", "**fett**", "*schräg* ", "[Link](https://example.org)",
+    "[Seite](/geschichten/beratung-per-video/)", "| a | b |\n| --- | --- |\n| 1 | 2 |\n", "`Code` ", "\n\n```\n<script>x</script>\n```\n\n",
+    "<em>betont</em> ", "<abbr title=\"Beispiel\">Bsp.</abbr> ", "Text[^1]", "\n[^1]: Fußnote\n", "&amp; ", "a < b ",
+]
+bodies = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25).map("".join)
+safe_bodies = st.lists(st.sampled_from(SAFE_FRAGMENTS), min_size=1, max_size=15).map("".join)
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+BUILD_FUZZ = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def _write_text(site: Site, where: str, text: str) -> tuple[str, str]:
+    """Write a random text as a story's or page's body or an actor's description; its path and the Markdown as read back."""
+    for stale in ("stories/zufall.md", "pages/zufall.md", "actors/zufall.yml"):
+        if os.path.exists(site.files.path(stale)):
+            os.remove(site.files.path(stale))
+    if where == "actor":
+        path = site.actor("zufall", description="Der Verein berät Familien.\n\n" + text)
+        with open(path, encoding="utf-8") as handle:
+            return "content/actors/zufall.yml", yaml.safe_load(handle)["description"]
+    path = site.page("zufall", body=text) if where == "page" else site.story("zufall", body=text)
+    with open(path, encoding="utf-8") as handle:
+        return f"content/{os.path.basename(os.path.dirname(path))}/zufall.md", handle.read().split("\n---\n", 1)[1]
+
+
+@pytest.fixture
+def fuzz_site(tmp_path) -> Site:
+    return Site(tmp_path)
+
+
+@FUZZ
+@given(body=bodies, where=st.sampled_from(["story", "page", "actor"]))
+def test_fuzz_the_checker_reports_what_the_policy_would_change(fuzz_site, body, where):
+    from content_contract import rendering
+
+    shown, text = _write_text(fuzz_site, where, body)
+    rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
+    code, output = check_in_process(fuzz_site.content)
+    assert_editor_output(output, "make check")
+    if policy_changes(rendered):
+        assert code == 1 and re.search(rf"(?m)^{re.escape(shown)}:\d+: (?!Warnung: )", output), (
+            f"the build would change the text ({rendered[:300]!r}), but make check does not report it at a line of {shown}:\n{output[-2000:]}")
+
+
+def policy_outline(html: str) -> tuple:
+    """The kinds of element (with attributes) and the text of an HTML text: what a reader gets.
+
+    An HTML5 parser (nh3's, a browser's) re-opens or splits misnested elements and ends comments at
+    "<!-->" or "--!>": so comments are cut out by HTML5's rules first, allowed elements without attributes
+    are left out (re-opening them changes neither what is shown nor what runs), and elements are a set.
+    """
+    from bs4 import BeautifulSoup
+
+    from content_contract import html_policy
+
+    html = re.sub(r"<!--(?:-?>|.*?(?:--!?>|\Z))", "", html, flags=re.DOTALL)
+    soup = BeautifulSoup(re.sub(r"<[!?][^>]*(?:>|\Z)", "", html), "html.parser")  # bogus comments, as HTML5 reads them
+    bare = html_policy.TAGS - {"div"}
+    tags = {
+        (tag.name, tuple(sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items())))
+        for tag in soup.find_all(True) if tag.attrs or tag.name not in bare
+    }
+    return tags, " ".join(soup.get_text().split())
+
+
+def policy_changes(html: str) -> bool:
+    """True when the build's HTML policy (nh3) would remove or change anything of a rendered text."""
+    from content_contract import html_policy
+
+    return policy_outline(html) != policy_outline(html_policy.clean(html))
+
+
+@BUILD_FUZZ
+@given(body=st.one_of(bodies, safe_bodies))
+def test_fuzz_the_build_agrees_with_the_checker(tmp_path, body):
+    from bs4 import BeautifulSoup
+
+    from content_contract import rendering
+
+    site = Site(tempfile.mkdtemp(dir=tmp_path))
+    _shown, text = _write_text(site, "story", body)
+    code, _output = check_in_process(site.content)
+    before = snapshot(site.tmp)
+    run = site.build(checker=False)
+    assert run.returncode is not None and run.returncode >= 0, run.describe()
+    assert_editor_output(run.log, "build without the checker")
+    assert tree_changes(before, snapshot(site.tmp)) == []
+    if run.returncode == 0:
+        findings = scan_site(site.output, scan_for(site, []))
+        assert findings == [], "\n".join(map(str, findings))
+    if code == 0:
+        assert run.returncode == 0, f"make check found no error, but the build failed: {run.describe()}"
+        page = os.path.join(site.output, "geschichten", "zufall", "index.html")
+        with open(page, encoding="utf-8") as handle:
+            published = BeautifulSoup(handle.read(), "html.parser").find(class_="app-prose")
+        rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
+        assert policy_outline(published.decode_contents()) == policy_outline(rendered), (
+            "make check found no error, but the build published something else than the text says")
+        assert not policy_changes(rendered)
+
+
+def test_zz_the_repository_is_untouched():
+    assert repository_state() == REPOSITORY_BEFORE
+
