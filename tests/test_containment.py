@@ -113,7 +113,7 @@ def test_a_body_image_that_climbs_out_is_refused_and_nothing_outside_the_output_
     story(site, STORY_YAML.replace("stage: pilot", "stage: pilot"), body)
     code, output = check_in_process(site.content)
     assert code == 1
-    assert f"{STORY}:" in output and '".." oder leere Ordner' in output
+    assert re.search(rf"{STORY}:18: Text: .*/images/\.\./\.\./theme/static/img/favicon\.svg", output), output
     before = tree(tmp_path / "site")
     process = run_build(site.content, str(tmp_path / "output"), settings_file(str(tmp_path), CONTENT_CONTRACT_CHECK=False))
     assert process.returncode == 1
@@ -180,3 +180,16 @@ def test_a_file_name_with_a_line_break_cannot_print_a_workflow_command(site_file
     assert code == 1
     for line in output.splitlines():
         assert not line.startswith("::") or line.startswith(("::error file=", "::warning file=")), line
+
+
+def test_an_svg_in_the_text_is_judged_like_a_logo_by_the_checker_and_the_build(tmp_path):
+    site = SiteFiles(tmp_path / "site").minimal()
+    site.write("images/boese.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    body = "Ein Satz mit genug Wörtern. " * 20 + "\n\n![Ein Logo](/images/boese.svg)\n"
+    story(site, STORY_YAML, body)
+    code, output = check_in_process(site.content)
+    assert code == 1
+    assert re.search(rf"{STORY}:\d+: Text: Die SVG-Grafik images/boese.svg, Zeile 1: ", output), output
+    process = run_build(site.content, str(tmp_path / "output"), settings_file(str(tmp_path), CONTENT_CONTRACT_CHECK=False))
+    assert process.returncode == 1 and "Die SVG-Grafik" in process.stderr
+    assert not (tmp_path / "output").exists()

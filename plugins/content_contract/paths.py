@@ -7,7 +7,7 @@ import os
 
 from containment import ContentPathError, printable, resolve_content_path
 
-from . import body, checks
+from . import body, checks, formats
 from .frontmatter import locate, value_line
 from .problems import ERROR, Problem
 
@@ -184,7 +184,9 @@ class _Links:
                 except ContentPathError as error:
                     return f"Der Link {printable(target)}: {error}"
                 if os.path.isfile(found):
-                    return None
+                    # An image in the text is published by the same pipeline as a logo: judge it the same way.
+                    refusals = [m for m, severity in formats.check("logo", path.lstrip("/"), self.content_root) if severity == ERROR]
+                    return refusals[0] if folder == "images" and refusals else None
                 return f"Der Link {printable(target)} führt ins Leere: die Datei content{path} gibt es nicht. Prüfen Sie Ordner und Dateiname."
         if path in self.drafts:
             return f"Der Link {target} führt zu einer Geschichte, die noch ein Entwurf ist (status: draft) und nicht veröffentlicht wird."
