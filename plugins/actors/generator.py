@@ -8,6 +8,8 @@ import os
 from pelican.generators import Generator
 
 from content_contract import read_document
+from content_contract.checks import refuse_unsafe_values
+from content_contract.frontmatter import ContentSyntaxError
 from content_contract.html_policy import clean
 from content_contract.rendering import render
 from content_contract.site import content_files
@@ -24,15 +26,23 @@ class ActorsGenerator(Generator):
 
     def generate_context(self):
         """Read every actor file and add `actors` and `actors_by_id` to the context."""
-        actors = fork_map(self._read_actor, content_files(self.path, "actor"),
-                          cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        read = fork_map(self._read_actor, content_files(self.path, "actor"),
+                        cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        actors = [actor for actor in read if isinstance(actor, Actor)]
+        for message in (item for item in read if isinstance(item, str)):
+            logger.error("%s", message)  # counted by the build, which then stops and keeps output/ as it was
         actors.sort(key=lambda actor: actor.sort_key)
         self.actors = actors
         self.context["actors"] = actors
         self.context["actors_by_id"] = {actor.id: actor for actor in actors}
 
-    def _read_actor(self, path: str) -> Actor:
-        document = read_document("actor", path, os.path.relpath(path))
+    def _read_actor(self, path: str) -> Actor | str:
+        """The actor of one file, or a German message naming the file when it cannot be published."""
+        try:
+            document = read_document("actor", path, os.path.relpath(path))
+            refuse_unsafe_values(document.data, document.display_path)
+        except ContentSyntaxError as error:
+            return error.message if error.message.startswith(os.path.relpath(path)) else f"{os.path.relpath(path)}: {error.message}"
         return Actor(
             id=document.id,
             source_path=path,

@@ -71,6 +71,11 @@ def examine(text: str, first_line: int, kind: str, field: str = "Text", settings
             f"Dazu kommen {len(findings) - MAX_FINDINGS} weitere Stellen mit HTML, das die Website entfernen oder ändern würde. "
             "Bitte zuerst die genannten beheben und dann erneut prüfen."), ERROR))
     lines.rewind()
+    for snippet in _inert_markup(review.cleaned):
+        verdict.problems.append((lines.find([snippet.lower()[:40]]), field, (
+            f'"{snippet[:60]}" sieht aus wie HTML mit Programmcode. Die Website zeigt es nur als Text, aber es gehört nicht '
+            "in eine Geschichte: bitte entfernen. Wer Code zeigen will, setzt ihn in `Backticks`."), ERROR))
+    lines.rewind()
     for tag, _attribute, target in review.links:
         line = lines.find([target.lower()])
         if tag == "a":
@@ -86,6 +91,17 @@ def examine(text: str, first_line: int, kind: str, field: str = "Text", settings
                 "damit Leserinnen und Leser verstehen, worum es geht."
             ), WARNING))
     return verdict
+
+
+# Markup Markdown did not take as HTML (e.g. an unquoted value with a quote in it) is shown as text: harmless
+# on the page, but never meant as text. Only what would run as code counts; code spans and blocks do not.
+_CODE = re.compile(r"<(code|pre)\b[^>]*>.*?</\1>", re.DOTALL)
+_INERT_SCRIPT = re.compile(r"&lt;\s*/?\s*[a-zA-Z][^<&]*?(?:\bon[a-zA-Z]+\s*=|javascript:|script\b)[^<]*?(?:&gt;|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def _inert_markup(rendered: str) -> list[str]:
+    """Texts in the rendered HTML, outside code, that look like tags with script: as the editor wrote them."""
+    return [html.unescape(match.group(0)) for match in _INERT_SCRIPT.finditer(_CODE.sub("", rendered))]
 
 
 def check_body(text: str, first_line: int, kind: str, field: str = "Text", settings=None) -> list[tuple]:

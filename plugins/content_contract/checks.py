@@ -8,6 +8,7 @@ import re
 
 from . import formats
 from .formats import parse_date
+from .frontmatter import ContentSyntaxError
 from .problems import ERROR, WARNING
 
 SLUG = re.compile(formats.SLUG_PATTERN)
@@ -125,6 +126,13 @@ def unsafe_values(data, path=()):
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from unsafe_values(value, (*path, index))
+
+
+def refuse_unsafe_values(data, display: str) -> None:
+    """Raise ContentSyntaxError for the first javascript:, vbscript: or data: value: the build's own stop, as the checker reports it."""
+    for path, scheme in unsafe_values(data):
+        name = ".".join(str(step) for step in path) or "Feld"
+        raise ContentSyntaxError(f"{display}: {name}: {formats.unsafe_message(scheme)}")
 
 
 def check_slug(slug: str):
