@@ -44,6 +44,9 @@ ANNOTATION = re.compile(r"^::(?:error|warning) file=[^,:\r\n]*(?:,line=\d+)?(?:,
 # Python's and Pelican's own words for a failure: an editor gets a German sentence instead.
 ENGLISH_EXCEPTION = re.compile(
     r"Traceback \(most recent call last\)|\b[A-Z][A-Za-z]*(?:Error|Exception)\b|Segmentation fault|core dumped|Could not process"
+    # lower-case exception classes such as struct.error, shown as "(error)" or "error: …"
+    r"|(?:^|[(:] ?)(?:[a-z_]+\.)*(?:error|exception)(?:\)|: )",
+    re.MULTILINE,
 )
 
 
@@ -303,8 +306,19 @@ def forbidden_blobs(site: Site) -> frozenset:
 
 
 def workflow_commands(text: str) -> list[str]:
-    """Lines GitHub Actions would read as a workflow command, other than the checker's own escaped annotations."""
-    return [line for line in re.split(r"\r\n|\r|\n", text) if WORKFLOW_COMMAND.match(line) and not ANNOTATION.match(line)]
+    """Lines GitHub Actions would read as a workflow command, other than the checker's own escaped annotations.
+
+    An annotation's message must be escaped too: every "%" written as %25, %0D or %0A, so a value from
+    content cannot become a line break inside it.
+    """
+    found = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        if not WORKFLOW_COMMAND.match(line):
+            continue
+        annotation = ANNOTATION.match(line)
+        if not annotation or re.search(r"%(?!25|0A|0D)", line[annotation.end():]):
+            found.append(line)
+    return found
 
 
 def english_exceptions(text: str) -> list[str]:

@@ -24,16 +24,18 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from hostile import ATTACKS, Attack
-from hostile_scan import Scan, scan_site
+from hostile_scan import Scan, scan_html, scan_site
 from hostile_site import (
     DECOY_COLOUR,
     EVIL,
+    MEMORY_LIMIT,
     PASSWD_LINE,
     SECRET,
     Site,
     english_exceptions,
     forbidden_blobs,
     repository_state,
+    run_python,
     snapshot,
     tree,
     tree_changes,
@@ -232,7 +234,9 @@ def test_the_scan_finds_published_files_links_feeds_and_data(clean_site, tmp_pat
 def test_the_log_rules_find_workflow_commands_and_exceptions():
     assert workflow_commands("ok\n  ::error::gefälscht\n::error file=content/x.md,line=3,title=Text::Meldung")
     assert workflow_commands("::error file=content/x.md::gefälscht\r::add-mask::x") == ["::add-mask::x"]
-    assert not workflow_commands("::warning file=content/a%3Ab.md,line=2::Meldung: mit ::error:: im Text")
+    assert not workflow_commands("::warning file=content/a%3Ab.md,line=2::Meldung: mit ::error:: und 100%25 im Text")
+    assert workflow_commands("::error file=content/a.md,line=2::E-Mail a@b.de%0ABcc: c@d.de und 100% unescaped")
+    assert english_exceptions("Build abgebrochen: ein unerwarteter Fehler (error).")
     assert english_exceptions("Build abgebrochen: ValueError: year 2125 is out of range")
     assert not english_exceptions("content/x.md:3: date: 2125-03-14 liegt mehr als ein Jahr in der Zukunft.")
 
@@ -247,7 +251,7 @@ def test_check_names_the_attacked_file(attack, tmp_path, caplog):
     if attack.build == "alone":
         run = site.check()
         assert run.returncode is not None, f"make check did not finish: {run.describe()}"
-        code, output = run.returncode, run.log.replace(str(site.root) + os.sep, "")
+        code, output = run.returncode, re.sub(r"(?m)^\S*?site/(?=content/)", "", run.log)
     else:
         code, output = check_in_process(site.content)
         output += caplog.text
@@ -287,6 +291,25 @@ def test_markup_attack_is_contained(attack, markup_group):
         return
     findings = [f for f in group.findings if f.mentions(attack.marker) or f.file == attack.page]
     assert findings == [], "\n".join(map(str, findings))
+
+
+def test_the_job_summary_prints_titles_from_content_as_inert_text(markup_group, clean_site):
+    import markdown
+    from bs4 import BeautifulSoup
+
+    group = markup_group
+    assert group.without.returncode == 0, "needs the markup build without the checker"
+    run = run_python(["-m", "tools.site_diff", clean_site.output, group.site.output], group.site.tmp / "cwd", 60, MEMORY_LIMIT)
+    assert run.returncode == 0, run.describe()
+    assert not workflow_commands(run.stdout), workflow_commands(run.stdout)
+    titles = [a.marker for a in MARKUP if a.in_title]
+    assert any(marker in run.stdout for marker in titles), "the summary should list the attacked pages with their titles"
+    rendered = markdown.markdown(run.stdout, extensions=["tables"])
+    scan = Scan(OWN_ORIGINS, markers=tuple(a.marker for a in MARKUP))
+    scan_html(rendered, "Zusammenfassung", scan, fragment=True)
+    made = [str(t) for t in BeautifulSoup(rendered, "html.parser").find_all(["a", "img", "script", "strong", "em"])
+            if any(m in str(t) for m in scan.markers)]
+    assert scan.findings == [] and made == [], "\n".join([*map(str, scan.findings), *made])
 
 
 def test_file_build_with_the_checker_refuses_all(file_group):
