@@ -13,27 +13,22 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import hashlib
 import os
 import re
 import shutil
-import tempfile
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from hostile import ATTACKS, Attack
-from hostile_scan import Scan, scan_html, scan_site
+from hostile_checks import OWN_ORIGINS, assert_editor_output, assert_refused, names_attack, names_in_log, scan_for
+from hostile_scan import Scan, scan_html
+from hostile_scan_files import scan_site
 from hostile_site import (
-    DECOY_COLOUR,
     EVIL,
     MEMORY_LIMIT,
-    PASSWD_LINE,
     SECRET,
     Site,
     english_exceptions,
-    forbidden_blobs,
     repository_state,
     run_python,
     snapshot,
@@ -41,13 +36,9 @@ from hostile_site import (
     tree_changes,
     workflow_commands,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-import pelicanconf
 from sitefiles import check_in_process
 
-OWN_ORIGINS = tuple({f"{p.scheme}://{p.netloc}" for p in (urlsplit(u) for u in (pelicanconf.FEED_DOMAIN, pelicanconf.SITEURL)) if p.netloc})
 MARKUP = [a for a in ATTACKS if a.build == "markup"]
 OWN = [a for a in ATTACKS if a.build in ("own", "alone")]
 GROUPED = [a for a in ATTACKS if a.build == "own"]
@@ -56,68 +47,6 @@ REPOSITORY_BEFORE = repository_state()
 
 def _id(attack: Attack) -> str:
     return attack.id
-
-
-def name_pattern(name: str, anchored: bool = True) -> re.Pattern:
-    """The error line that names a file as the table asks: "path:N" with a line, "path*" a prefix, else the path."""
-    start = r"(?m)^" if anchored else r"(?m)(?:^|(?<=[\s/\"'„(]))"
-    if name.endswith(":N"):
-        rest = r":\d+: (?!Warnung: )"
-    elif name.endswith("*"):
-        rest = r"[^\n]*?: (?!Warnung: )"
-    else:
-        rest = r"(?:/[^\n]*?)?(?::\d+)?: (?!Warnung: )"
-    return re.compile(start + re.escape(name.removesuffix(":N").removesuffix("*")) + rest)
-
-
-def names_attack(text: str, attack: Attack, anchored: bool = True) -> bool:
-    """True when one of the attack's acceptable names appears as an error line."""
-    return any(name_pattern(name, anchored).search(text) for name in attack.names)
-
-
-def names_in_log(text: str, attack: Attack) -> bool:
-    """True when a build log names the attacked file, with or without a line, as content/… or relative to it."""
-    for name in attack.names:
-        path = name.removesuffix(":N").removesuffix("*")
-        for shown in (path, path.removeprefix("content/")):
-            if re.search(r"(?:^|(?<=[\s/\"'„(]))" + re.escape(shown), text, re.MULTILINE):
-                return True
-    return False
-
-
-def scan_for(site: Site, attacks: list[Attack]) -> Scan:
-    """What the scan of a site built with these attacks looks for."""
-    forbidden = set(forbidden_blobs(site))
-    for attack in attacks:
-        for relative in attack.forbid:
-            path = site.files.path(relative.replace("§M", attack.marker))
-            if os.path.isfile(path) and not os.path.islink(path):
-                with open(path, "rb") as handle:
-                    forbidden.add(hashlib.sha256(handle.read()).hexdigest())
-    return Scan(
-        own_origins=OWN_ORIGINS,
-        markers=tuple(a.marker for a in attacks),
-        body_markers=tuple(a.marker for a in attacks if a.body),
-        title_markers=tuple(a.marker for a in attacks if a.in_title),
-        forbidden_text=(SECRET.encode(), PASSWD_LINE, *(a.marker.encode() for a in attacks if not a.publishable)),
-        forbidden_blobs=frozenset(forbidden),
-        forbidden_colour=DECOY_COLOUR,
-    )
-
-
-def assert_editor_output(text: str, what: str) -> None:
-    """German messages only: no traceback or exception class, no workflow command, no secret."""
-    assert not english_exceptions(text), f"{what}: English exception text {english_exceptions(text)}:\n{text[-3000:]}"
-    assert not workflow_commands(text), f"{what}: lines GitHub would run as workflow commands: {workflow_commands(text)}"
-    assert SECRET not in text and PASSWD_LINE.decode() not in text, f"{what}: prints a secret from outside content/:\n{text[-2000:]}"
-
-
-def assert_refused(run, old_output: dict, output_after: dict, what: str) -> None:
-    """A refused build: it finished, failed without crashing, said why in German and left output/ as it was."""
-    assert run.returncode is not None, f"{what}: the build did not finish ({run.describe()})"
-    assert run.returncode > 0, f"{what}: the build must refuse, got {run.describe()}"
-    assert_editor_output(run.log, what)
-    assert output_after == old_output, f"{what}: a refused build changed the previous output/"
 
 
 # --- fixtures: the clean site, and the two shared builds ------------------------------------------------------
@@ -370,120 +299,6 @@ def test_build_refuses_or_contains(attack, own_builds):
         assert names_in_log(run.log, attack), f"the refusing build does not name the file:\n{run.log[-2000:]}"
     else:
         assert result.findings == [], "\n".join(map(str, result.findings))
-
-
-# --- fuzz: the checker and the build agree ---------------------------------------------------------------------
-
-FRAGMENTS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", '<a href="javascript:alert(1)">x</a>',
-    "[x](javascript:alert(1))", '<a title="a>b" onclick="x" href="/">', "&#106;avascript:", "`", "\\`", "```\n", " ```\n",
-    "<div>\n", "</div>\n", "<textarea>", "</main>", "<!--", "-->", "<!-->", '{: onclick="x" }\n', '<p data-pagefind-meta="title:x">',
-    '<a class="app-card__link" href="/">', f"![x]({EVIL}/x.png)", "<iframe src=//evil.example>", "<style>", "<base href=//x>",
-    "[r]:\n    javascript:alert(1)\n", "[x][r]", "<", ">", '"', "'", "=", "\n", "\n\n", " ", "    ", "\t", "*", "_", "#",
-    "## Überschrift\n", "- Punkt\n", "1. Punkt\n", "> Zitat\n", "| a | b |\n| --- | --- |\n| 1 | 2 |\n", "[Link](https://example.org)",
-    "[Seite](/geschichten/beratung-per-video/)", "**fett**", "Wort ", "<em>", "</em>", '<abbr title="x">', "</abbr>", "<br>",
-    "&amp;", "&lt;", "[^1]", "\n[^1]: Fußnote\n", "<h5>", "<span>", "<p>", "</p>", "<b>", "</b>", "mailto:a@example.org",
-]
-# What an honest editor writes: with these alone the checker has nothing to say and the build must publish the text as it is.
-SAFE_FRAGMENTS = [
-    "Wort ", "\n\n", "## Überschrift\n", "- Punkt\n", "1. Punkt\n", "> Zitat\n", "**fett**", "*schräg* ", "[Link](https://example.org)",
-    "[Seite](/geschichten/beratung-per-video/)", "| a | b |\n| --- | --- |\n| 1 | 2 |\n", "`Code` ", "\n\n```\n<script>x</script>\n```\n\n",
-    "<em>betont</em> ", "<abbr title=\"Beispiel\">Bsp.</abbr> ", "Text[^1]", "\n[^1]: Fußnote\n", "&amp; ", "a < b ",
-]
-bodies = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25).map("".join)
-safe_bodies = st.lists(st.sampled_from(SAFE_FRAGMENTS), min_size=1, max_size=15).map("".join)
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-BUILD_FUZZ = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-
-def _write_text(site: Site, where: str, text: str) -> tuple[str, str]:
-    """Write a random text as a story's or page's body or an actor's description; its path and the Markdown as read back."""
-    for stale in ("stories/zufall.md", "pages/zufall.md", "actors/zufall.yml"):
-        if os.path.exists(site.files.path(stale)):
-            os.remove(site.files.path(stale))
-    if where == "actor":
-        path = site.actor("zufall", description="Der Verein berät Familien.\n\n" + text)
-        with open(path, encoding="utf-8") as handle:
-            return "content/actors/zufall.yml", yaml.safe_load(handle)["description"]
-    path = site.page("zufall", body=text) if where == "page" else site.story("zufall", body=text)
-    with open(path, encoding="utf-8") as handle:
-        return f"content/{os.path.basename(os.path.dirname(path))}/zufall.md", handle.read().split("\n---\n", 1)[1]
-
-
-@pytest.fixture
-def fuzz_site(tmp_path) -> Site:
-    return Site(tmp_path)
-
-
-@FUZZ
-@given(body=bodies, where=st.sampled_from(["story", "page", "actor"]))
-def test_fuzz_the_checker_reports_what_the_policy_would_change(fuzz_site, body, where):
-    from content_contract import rendering
-
-    shown, text = _write_text(fuzz_site, where, body)
-    rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
-    code, output = check_in_process(fuzz_site.content)
-    assert_editor_output(output, "make check")
-    if policy_changes(rendered):
-        assert code == 1 and re.search(rf"(?m)^{re.escape(shown)}:\d+: (?!Warnung: )", output), (
-            f"the build would change the text ({rendered[:300]!r}), but make check does not report it at a line of {shown}:\n{output[-2000:]}")
-
-
-def policy_outline(html: str) -> tuple:
-    """The kinds of element (with attributes) and the text of an HTML text: what a reader gets.
-
-    An HTML5 parser (nh3's, a browser's) re-opens or splits misnested elements and ends comments at
-    "<!-->" or "--!>": so comments are cut out by HTML5's rules first, allowed elements without attributes
-    are left out (re-opening them changes neither what is shown nor what runs), and elements are a set.
-    """
-    from bs4 import BeautifulSoup
-
-    from content_contract import html_policy
-
-    html = re.sub(r"<!--(?:-?>|.*?(?:--!?>|\Z))", "", html, flags=re.DOTALL)
-    soup = BeautifulSoup(re.sub(r"<[!?][^>]*(?:>|\Z)", "", html), "html.parser")  # bogus comments, as HTML5 reads them
-    bare = html_policy.TAGS - {"div"}
-    tags = {
-        (tag.name, tuple(sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items())))
-        for tag in soup.find_all(True) if tag.attrs or tag.name not in bare
-    }
-    return tags, " ".join(soup.get_text().split())
-
-
-def policy_changes(html: str) -> bool:
-    """True when the build's HTML policy (nh3) would remove or change anything of a rendered text."""
-    from content_contract import html_policy
-
-    return policy_outline(html) != policy_outline(html_policy.clean(html))
-
-
-@BUILD_FUZZ
-@given(body=st.one_of(bodies, safe_bodies))
-def test_fuzz_the_build_agrees_with_the_checker(tmp_path, body):
-    from bs4 import BeautifulSoup
-
-    from content_contract import rendering
-
-    site = Site(tempfile.mkdtemp(dir=tmp_path))
-    _shown, text = _write_text(site, "story", body)
-    code, _output = check_in_process(site.content)
-    before = snapshot(site.tmp)
-    run = site.build(checker=False)
-    assert run.returncode is not None and run.returncode >= 0, run.describe()
-    assert_editor_output(run.log, "build without the checker")
-    assert tree_changes(before, snapshot(site.tmp)) == []
-    if run.returncode == 0:
-        findings = scan_site(site.output, scan_for(site, []))
-        assert findings == [], "\n".join(map(str, findings))
-    if code == 0:
-        assert run.returncode == 0, f"make check found no error, but the build failed: {run.describe()}"
-        page = os.path.join(site.output, "geschichten", "zufall", "index.html")
-        with open(page, encoding="utf-8") as handle:
-            published = BeautifulSoup(handle.read(), "html.parser").find(class_="app-prose")
-        rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
-        assert policy_outline(published.decode_contents()) == policy_outline(rendered), (
-            "make check found no error, but the build published something else than the text says")
-        assert not policy_changes(rendered)
 
 
 def test_zz_the_repository_is_untouched():
