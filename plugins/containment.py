@@ -21,6 +21,10 @@ MAX_YAML_DEPTH = 20
 _SEGMENT_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\]")
 
 
+class ContentError(Exception):
+    """Content that cannot be published; the message is German and names the file. The build prints it as it is."""
+
+
 class ContentPathError(ValueError):
     """A path from content that would leave its folder; the message says why, in German."""
 

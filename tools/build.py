@@ -49,12 +49,23 @@ class _Formatter(logging.Formatter):
         return f"{name}: {message}" if name and not message.startswith("content/") else message
 
 
+# Pelican's own messages about a content file, in German: the reader already said what is wrong with it.
+PELICAN_MESSAGES = {"Could not process %s": "%s: wird nicht veröffentlicht (Grund in der Meldung davor)."}
+
+
+class _GermanPelican(logging.Filter):
+    def filter(self, record):
+        record.msg = PELICAN_MESSAGES.get(record.msg, record.msg)
+        return True
+
+
 def configure_logging(verbose: bool) -> _CountingHandler:
     """Plain German log lines on stderr, and an error counter."""
     root = logging.getLogger()
     root.handlers.clear()
     stream = logging.StreamHandler(sys.stderr)
     stream.setFormatter(_Formatter())
+    stream.addFilter(_GermanPelican())
     root.addHandler(stream)
     counter = _CountingHandler()
     root.addHandler(counter)
@@ -162,6 +173,7 @@ def main(argv=None) -> int:
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
     configure_logging(args.verbose)
+    from containment import ContentError  # noqa: PLC0415
     from content_contract import ContentContractError  # noqa: PLC0415
     started = time.monotonic()
     try:
@@ -171,6 +183,9 @@ def main(argv=None) -> int:
         return 1
     except ContentContractError as error:
         logger.error("Build abgebrochen: %s Nichts wurde gebaut; output/ ist unverändert.", error.report.summary())
+        return 1
+    except ContentError as error:
+        logger.error("Build abgebrochen: %s output/ ist unverändert.", error)
         return 1
     except Exception as error:
         if args.debug:

@@ -11,7 +11,7 @@ import logging
 
 from pelican import signals
 
-from containment import printable
+from containment import ContentError, printable
 from plugin_settings import defaults_receiver
 
 from .inventory import take_inventory
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {"CONTENT_CONTRACT_CHECK": True, "CONTENT_CONTRACT_TODAY": None, "CONTENT_CONTRACT_REVIEW_MONTHS": 12}
 
 
-class ContentContractError(Exception):
+class ContentContractError(ContentError):
     """The content breaks the contract; the problems were already logged."""
 
     def __init__(self, report: Report):

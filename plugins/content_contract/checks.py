@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import re
+
+from containment import control_characters, printable
 
 from . import formats
 from .formats import parse_date
@@ -126,6 +129,44 @@ def unsafe_values(data, path=()):
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from unsafe_values(value, (*path, index))
+
+
+# Fields whose text may run over several lines; every other text is one line (titles, names, credits, ids …).
+MULTILINE_FIELDS = {"description", "easy_summary", "text"}
+# Markdown, judged with the body's HTML allowlist instead (body.py).
+MARKDOWN_FIELDS = {"description"}
+# Typography, not tricks: the soft hyphen and the joiner inside emoji.
+ALLOWED_FORMAT_CHARACTERS = {"SOFT HYPHEN", "ZERO WIDTH JOINER"}
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?\s*>|<\s*/?\s*(?:script|style|iframe|img|svg|a)\b", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
+
+
+def text_problems(data, path=()):
+    """(path, message) for texts in the fields that hold HTML, a script address or a line break where one line belongs.
+
+    The build escapes every field, so none of this would run; but it is never meant, shows up as odd
+    characters on the page, and a line break in a name or title could start a line of its own in a log.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from text_problems(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from text_problems(value, (*path, index))
+    elif isinstance(data, str):
+        text = html.unescape(data)
+        named = {step for step in path if isinstance(step, str)}
+        tag = _TAG.search(text) if not named & MARKDOWN_FIELDS else None
+        if tag:
+            yield list(path), (f'enthält HTML ("{printable(tag.group(0))[:40]}"). Die Felder im Kopfbereich sind reiner Text: '
+                               "bitte die spitzen Klammern und was dazwischen steht entfernen.")
+        elif _SCRIPT_URL.search(text) and not formats.unsafe_scheme(data) and not named & MARKDOWN_FIELDS:
+            yield list(path), "enthält eine javascript:-Adresse. Solche Adressen können Schadcode ausführen: bitte entfernen."
+        controls = [name for name in control_characters(text.replace("\n", "").replace("\t", "")) if name not in ALLOWED_FORMAT_CHARACTERS]
+        if controls:
+            yield list(path), f"enthält unsichtbare Steuerzeichen ({', '.join(controls)}). Bitte den Text neu tippen statt ihn einzufügen."
+        elif "\n" in data.strip() and not named & MULTILINE_FIELDS:
+            yield list(path), "enthält einen Zeilenumbruch. Dieser Wert steht auf einer Zeile: bitte den Umbruch entfernen."
 
 
 def refuse_unsafe_values(data, display: str) -> None:

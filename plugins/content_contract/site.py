@@ -183,6 +183,8 @@ def _check_document(document: Document, validator: Validator, today, months=fres
             line=line, name=str(key))
     for path, message, severity in validator.problems(document.kind, data):
         add(message, path, severity=severity)
+    for path, message in checks.text_problems(data):
+        add(message, path)
     for path, scheme in checks.unsafe_values(data):
         add(formats.unsafe_message(scheme), path)
     for field_name, message in checks.check_image_alt(document.kind, data):

@@ -10,13 +10,15 @@ import heapq
 import logging
 from collections import Counter, defaultdict
 
+from containment import ContentError
+
 logger = logging.getLogger(__name__)
 
 # Weights for "Ähnliche Geschichten": a shared actor says most, a shared region least.
 WEIGHTS = {"actors": 3, "themes": 2, "regions": 1}
 
 
-class UnknownReferenceError(Exception):
+class UnknownReferenceError(ContentError):
     """A story names something that does not exist."""
 
 

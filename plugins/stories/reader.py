@@ -10,7 +10,7 @@ from pelican.utils import get_date
 
 from containment import inside
 from content_contract.checks import refuse_unsafe_values
-from content_contract.frontmatter import load_yaml, read_text, split_front_matter
+from content_contract.frontmatter import ContentSyntaxError, load_yaml, read_text, split_front_matter
 from content_contract.html_policy import clean
 from content_contract.rendering import render
 from content_contract.validate import contract_fields
@@ -29,7 +29,19 @@ class StoryReader(MarkdownReader):
     file_extensions = ["md"]  # noqa: RUF012 - Pelican reads this class attribute
 
     def read(self, source_path):
-        """Return the body as HTML and the front matter as Pelican metadata."""
+        """Return the body as HTML and the front matter as Pelican metadata; say in German why a file cannot be read."""
+        display = os.path.relpath(source_path)
+        try:
+            return self._read(source_path)
+        except ContentSyntaxError as error:
+            where = f"{display}:{error.line}" if error.line else display
+            logger.error("%s", error.message if error.message.startswith(display) else f"{where}: {error.message}")
+            raise
+        except RecursionError:
+            logger.error("%s: Der Text ist zu tief verschachtelt und kann nicht gelesen werden. Bitte vereinfachen.", display)
+            raise
+
+    def _read(self, source_path):
         prepared = preread.take(source_path)
         if prepared is not None:
             return prepared
