@@ -11,12 +11,12 @@ import hashlib
 import json
 import os
 
+from content_contract import html_policy, rendering
 from plugin_settings import cache_path
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 # The reader, and the rendering and HTML allowlist it shares with the checker.
-_CODE = [os.path.join(_HERE, "reader.py"), os.path.join(_HERE, "links.py"),
-         *(os.path.join(_HERE, "..", "content_contract", name) for name in ("rendering.py", "html_policy.py"))]
+_CODE = [os.path.join(_HERE, "reader.py"), os.path.join(_HERE, "links.py"), rendering.__file__, html_policy.__file__]
 
 
 def reader_cache_path(settings) -> str:
