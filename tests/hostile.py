@@ -366,6 +366,14 @@ BODIES = [
     ("c6-style-overlay", "a style attribute making an overlay", '<img src="/images/beratung.jpg" alt="x" style="position:fixed;inset:0" title="§M">'),
     ("c6-dialog", "<dialog open> over the page", "<dialog open>§M</dialog>"),
     ("c6-ping", "a link that pings another host", f'<a href="/" ping="{EVIL}/§M">§M</a>'),
+    ("c6-noscript-mxss", "a handler hidden in a <noscript> attribute (mutation XSS)",
+     "<noscript><p title=\"</noscript><img src=x onerror=alert('§M')>\"></noscript>"),
+    ("c6-svg-style-mxss", "an image inside <svg><style> (mutation XSS)", "<svg><style><img src=x onerror=alert('§M')></style></svg>"),
+    ("c6-newline-in-scheme", "a javascript: link split by a line break", "<a href=\"java\nscript:alert('§M')\">§M</a>"),
+    ("c6-data-image", "an SVG image as a data: URL", "![§M](data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+)"),
+    ("c6-table-background", "a table background from another host", f'<table background="{EVIL}/§M.png"><tr><td>§M</td></tr></table>'),
+    ("c6-body-onload", "a stray <body> with onload", "<body onload=\"alert('§M')\">§M"),
+    ("c6-id-spoof", "an id taking over an anchor of the page", '<p id="§M">Absatz</p>'),
 ]
 PAGE_BODIES = [
     ("c6-page-script", "<script> in a page", SCRIPT),
@@ -410,6 +418,8 @@ FIELDS = [
     _story("c7-transfer-lesson", 7, "a lesson with a script", transfer={**TRANSFER, "lessons": [f"Eine Lehre {SCRIPT}"]}),
     _story("c7-transfer-note", 7, "a cost note breaking out of an attribute",
            transfer={**TRANSFER, "costs": {"min": 1, "max": 2, "note": BREAK_ATTRIBUTE}}),
+    _story("c7-quote-role", 7, "a quote's role with a script", quotes=[{"text": "Ein Zitat.", "by": "Anna", "role": f"Leiterin {SCRIPT}"}]),
+    _story("c7-partners-needed", 7, "a needed partner with HTML", transfer={**TRANSFER, "partners_needed": ["<img src=x onerror=alert('§M')>"]}),
     _story("c7-material-title", 7, "a material title with a script",
            transfer={**TRANSFER, "materials": [{"title": f"Plan {SCRIPT}", "url": "https://example.org/plan"}]}),
     _actor("c7-actor-name", 7, "an actor name closing the title element", in_title=True, name=f"Verein </title>{SCRIPT}"),
@@ -480,6 +490,8 @@ LIMITS = [
     _raw("c8-modified-2125", 8, "modified in 2125", STORY_YAML + "modified: 2125-01-01\n"),
     _raw("c8-date-9999", 8, "the last day datetime knows", STORY_YAML.replace("date: 2025-03-14", "date: 9999-12-31")),
     _page("c8-page-modified-1899", 8, "a page modified in 1899", build="own", modified="1899-01-01"),
+    _story("c8-costs-infinity", 8, "costs of .inf euros", build="own", transfer={**TRANSFER, "costs": {"min": 1, "max": float("inf")}}),
+    _actor("c8-geo-nan", 8, "a map position that is not a number", build="own", geo={"lat": float("nan"), "lon": float("nan")}),
     _raw("c8-python-tag", 8, "a YAML tag that would run a command", STORY_YAML + "facts: !!python/object/apply:os.system ['touch angriff-§M']\n"),
     Attack("c8-actor-nested-25", 8, "an actor's social profiles nested 25 deep",
            lambda s: s.write("actors/c8-actor-nested-25.yml", yaml.safe_dump(actor_fields()) + "social:\n"

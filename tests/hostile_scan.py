@@ -146,9 +146,12 @@ def scan_html(text: str, relative: str, scan: Scan, fragment: bool = False) -> N
 def _check_tag(tag, relative: str, scan: Scan, in_region: bool, in_body: bool) -> None:
     name = tag.name.lower()
     context = _short(tag)
-    if name == "script" and not _script_allowed(tag, scan):
+    linked_data = name == "script" and (tag.get("type") or "").lower() == "application/ld+json"
+    if linked_data and json_or_none(tag.string or "") is None:
+        scan.add(relative, "JSON-LD, das kein gültiges JSON ist (ein Wert bricht aus oder NaN/Infinity)", context)
+    elif name == "script" and not _script_allowed(tag, scan):
         scan.add(relative, "Skript-Element", context)
-    if name == "script" and (tag.get("type") or "").lower() == "application/ld+json":
+    if linked_data:
         scan_json_value(json_or_none(tag.string or ""), relative, scan)
     if name in FORBIDDEN_TAGS:
         scan.add(relative, f"Element <{name}>", context)
@@ -254,10 +257,15 @@ def _short(tag) -> str:
 
 
 def json_or_none(text: str):
+    """The parsed JSON, or None when it is not JSON as the standard says (NaN and Infinity are not)."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except ValueError:
         return None
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def scan_json_value(value, relative: str, scan: Scan, key: str = "") -> None:

@@ -168,7 +168,7 @@ def scan_xml(data: bytes, relative: str, scan: Scan) -> None:
 def _scan_json_file(data: bytes, relative: str, scan: Scan) -> None:
     value = json_or_none(data.decode("utf-8", "replace"))
     if value is None:
-        scan.add(relative, "JSON nicht lesbar")
+        scan.add(relative, "kein gültiges JSON (kaputt, oder NaN/Infinity, die Nachnutzer nicht lesen können)")
         return
     scan_json_value(value, relative, scan)
 
