@@ -6,7 +6,8 @@ in its output. (b) The build refuses it or contains it, with the checker (it mus
 may refuse, or publish a clean site): the tree outside output/ is unchanged, nothing is written outside
 output/, a refused build leaves the previous output/ byte for byte, and the published site carries no
 script, event handler, executable URL, foreign resource, author-written class/style/data-*, secret or
-non-allowed file (tests/hostile_scan.py). Markup attacks share two builds; the others get their own.
+non-allowed file (tests/hostile_scan.py, tests/hostile_scan_files.py). Markup attacks share two builds; the others
+get their own, two at a time. The fuzz test is in tests/test_hostile_fuzz.py.
 """
 
 from __future__ import annotations
