@@ -9,6 +9,7 @@ The attacks themselves are listed in tests/hostile.py.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import os
@@ -237,7 +238,8 @@ def run_python(arguments: list[str], cwd: Path, timeout: int, memory: int) -> Ru
         errors="replace", start_new_session=True,
     )
     # An alias bomb or a runaway parser must not take the machine's memory from everyone else on it.
-    resource.prlimit(process.pid, resource.RLIMIT_AS, (memory, memory))
+    with contextlib.suppress(ProcessLookupError):  # it may already have finished
+        resource.prlimit(process.pid, resource.RLIMIT_AS, (memory, memory))
     try:
         stdout, stderr = process.communicate(timeout=timeout)
         code = process.returncode
