@@ -137,7 +137,6 @@ def render(jobs: list[Job]) -> int:
                 handle.write(text)
         except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
             failed += 1
-            # Usually the consequence of a content error reported before; the cause is for developers (--verbose).
-            logger.error("%s: Seite konnte nicht erzeugt werden (Fehler in der Vorlage; Ursache mit --verbose).", job.path)
-            logger.info("Ursache: %s: %s", error.__class__.__name__, error)
+            # A template error: the theme's, not the editor's (content errors are reported before any page is made).
+            logger.error("%s: Seite konnte nicht erzeugt werden, Fehler in der Vorlage (%s: %s)", job.path, error.__class__.__name__, error)
     return failed
