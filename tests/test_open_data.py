@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from open_data.tables import cell
-from sitefiles import ROOT, actor_fields, story_fields
+from sitefiles import ROOT, actor_fields, settings_file, story_fields
 from tests.test_site_build import actor_ids, drafts, published, sample_stories
 
 PUBLIC = "https://www.sinn-sachsen.de"
@@ -156,7 +156,7 @@ def test_spreadsheet_cells_cannot_start_formulas():
 
 
 HOSTILE_STARTS = ["\u00a0=HYPERLINK(\"https://evil.example\";\"x\")", " +1+cmd|' /C calc'!A0", "\u202f-2+3", "\u3000＝1+1", "\u2003@SUM(1)",
-                  "\u200b=1", "\ufeff+1", "  \u00a0 ＠x", "\r\n=1+1"]
+                  "\u200b=1", "\ufeff+1", "  \u00a0 ＠x"]
 
 
 def test_formulas_behind_blanks_are_defused_in_the_built_csv(site_files, build):
@@ -166,7 +166,8 @@ def test_formulas_behind_blanks_are_defused_in_the_built_csv(site_files, build):
         site_files.story(f"formel-{number}", story_fields(title=f"{start} Titel", summary=f"{start} " + "Eine Zusammenfassung mit genug Text. " * 2))
     site_files.actor("beratungsverein", actor_fields(name=f"{HOSTILE_STARTS[0]} Verein", short_name="\u2007=1",
                                                      address={"street": "\u00a0@Markt 1", "postcode": "09456", "city": "Annaberg"}))
-    site = build(site_files)
+    # The checker refuses such texts; built without it, the CSV writer must defuse them on its own.
+    site = build(site_files, settings_file(site_files.root, CONTENT_CONTRACT_CHECK=False))
     stories = {row["id"]: row for row in read_csv(site, "/daten/geschichten.csv")}
     for number, start in enumerate(HOSTILE_STARTS):
         row = stories[f"formel-{number}"]
@@ -179,6 +180,7 @@ def test_formulas_behind_blanks_are_defused_in_the_built_csv(site_files, build):
             for value in row.values():
                 visible = value.lstrip("".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\ufeff")
                 assert not visible.startswith(("=", "+", "@", "＝", "＋", "＠")) or value.startswith("'"), (path, value)
+    assert cell("\r\n=1+1").startswith("'"), "a line break before a formula (the build refuses control characters in fields)"
     assert cell("\u00a0Beratung") == "\u00a0Beratung" and cell("Kosten: -5 €") == "Kosten: -5 €", "only what starts a formula is touched"
 
 

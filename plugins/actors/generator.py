@@ -8,7 +8,8 @@ import os
 from pelican.generators import Generator
 
 from content_contract import read_document
-from content_contract.checks import refuse_unsafe_values
+from content_contract.checks import refuse_unpublishable
+from content_contract.freshness import resolve_today
 from content_contract.frontmatter import ContentSyntaxError
 from content_contract.html_policy import clean
 from content_contract.rendering import render
@@ -40,7 +41,7 @@ class ActorsGenerator(Generator):
         """The actor of one file, or a German message naming the file when it cannot be published."""
         try:
             document = read_document("actor", path, os.path.relpath(path))
-            refuse_unsafe_values(document.data, document.display_path)
+            refuse_unpublishable(document.data, document.display_path, resolve_today(self.settings.get("CONTENT_CONTRACT_TODAY")))
         except ContentSyntaxError as error:
             return error.message if error.message.startswith(os.path.relpath(path)) else f"{os.path.relpath(path)}: {error.message}"
         return Actor(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import math
 import os
 import re
+import unicodedata
 
 from containment import control_characters, printable
 
@@ -153,6 +155,8 @@ def text_problems(data, path=()):
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from text_problems(value, (*path, index))
+    elif isinstance(data, float) and not math.isfinite(data):
+        yield list(path), NOT_A_NUMBER
     elif isinstance(data, str):
         text = html.unescape(data)
         named = {step for step in path if isinstance(step, str)}
@@ -169,11 +173,41 @@ def text_problems(data, path=()):
             yield list(path), "enthält einen Zeilenumbruch. Dieser Wert steht auf einer Zeile: bitte den Umbruch entfernen."
 
 
-def refuse_unsafe_values(data, display: str) -> None:
-    """Raise ContentSyntaxError for the first javascript:, vbscript: or data: value: the build's own stop, as the checker reports it."""
-    for path, scheme in unsafe_values(data):
+def build_refusals(data, today: datetime.date, path=()):
+    """(path, message) for values no page, feed or data file may carry; the build refuses them itself, the checker reports them too.
+
+    A short list on purpose, cheap enough for every read: addresses that run code, control characters
+    (a NUL breaks file functions, CR LF adds mail headers), numbers JSON cannot write (.nan, .inf),
+    malformed e-mail addresses (a mailto: link with headers) and dates a press kit cannot store.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "email" and isinstance(value, str):
+                yield from (((*path, key), message) for message, _severity in formats.check("email", value, ""))
+            yield from build_refusals(value, today, (*path, key))
+        if not path:
+            yield from (([name], message) for name, message in date_range_problems(data, today))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from build_refusals(value, today, (*path, index))
+    elif isinstance(data, str):
+        scheme = formats.unsafe_scheme(data)
+        if scheme:
+            yield path, formats.unsafe_message(scheme)
+        elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in "\n\t" for c in data):
+            yield path, "enthält unsichtbare Steuerzeichen. Bitte den Text neu tippen statt ihn einzufügen."
+    elif isinstance(data, float) and not math.isfinite(data):
+        yield path, NOT_A_NUMBER
+
+
+NOT_A_NUMBER = "ist keine Zahl (.nan oder .inf). Schreiben Sie eine Zahl, z. B. 51.05 oder 1200."
+
+
+def refuse_unpublishable(data, display: str, today: datetime.date) -> None:
+    """Raise ContentSyntaxError naming the file and field for the first of build_refusals: the build's own stop."""
+    for path, message in build_refusals(data, today):
         name = ".".join(str(step) for step in path) or "Feld"
-        raise ContentSyntaxError(f"{display}: {name}: {formats.unsafe_message(scheme)}")
+        raise ContentSyntaxError(f"{display}: {name}: {message}")
 
 
 def check_slug(slug: str):

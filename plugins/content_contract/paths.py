@@ -13,7 +13,7 @@ from .problems import ERROR, Problem
 
 DEFAULT_URLS = {"story": "geschichten/{slug}/", "actor": "akteure/{id}/", "page": "{slug}/"}
 URL_SETTINGS = {"story": "ARTICLE_URL", "actor": "ACTORS_URL", "page": "PAGE_URL"}
-FIXED_PATHS = ("/", "/geschichten/", "/akteure/", "/themen/", "/regionen/", "/suche/")
+FIXED_PATHS = ("/", "/geschichten/", "/akteure/", "/themen/", "/regionen/", "/suche/", "/presse/", "/daten/")
 STATIC_PREFIXES = ("/feeds/", "/daten/", "/pagefind/", "/theme/")
 STATIC_FILES = ("/sitemap.xml", "/robots.txt", "/404.html")
 
@@ -102,7 +102,8 @@ def _aliases(documents: dict, owners: dict, fixed: set) -> list[Problem]:
                     continue
                 target = checks.normalise_path(alias)
                 other = owners.get(target)
-                if target in fixed or (other is not None and other is not document):
+                generated = target.startswith((*STATIC_PREFIXES, "/images/", "/files/", "/geschichten/seite/")) or target in STATIC_FILES
+                if target in fixed or generated or (other is not None and other is not document):
                     taken_by = other.display_path if other is not None else "einer festen Seite der Website"
                     problems.append(Problem(
                         document.display_path,

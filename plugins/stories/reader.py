@@ -9,7 +9,8 @@ from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
 from containment import inside
-from content_contract.checks import refuse_unsafe_values
+from content_contract.checks import refuse_unpublishable
+from content_contract.freshness import resolve_today
 from content_contract.frontmatter import ContentSyntaxError, load_yaml, read_text, split_front_matter
 from content_contract.html_policy import clean
 from content_contract.rendering import render
@@ -47,7 +48,7 @@ class StoryReader(MarkdownReader):
             return prepared
         source = split_front_matter(read_text(source_path))
         fields = load_yaml(source) or {}
-        refuse_unsafe_values(fields, os.path.relpath(source_path))
+        refuse_unpublishable(fields, os.path.relpath(source_path), resolve_today(self.settings.get("CONTENT_CONTRACT_TODAY")))
         # Only fields of the contract: Pelican would also obey save_as, url, template or lang from a file.
         known = contract_fields(self._kind(source_path))
         metadata = {name: self._convert(name, value) for name, value in fields.items() if name in known}
