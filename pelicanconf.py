@@ -27,24 +27,24 @@ READERS = {"html": None, "htm": None, "rst": None}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     # First: its `finalized` receiver renders the pages before other plugins read the output.
-    "parallel_writing",
-    "vocabularies",
-    "content_contract",
-    "stories",
-    "actors",
-    "cross_references",
-    "listings",
-    "structured_data",
-    "press",
-    "open_data",
-    "feeds",
+    "sinn_parallel_writing",
+    "sinn_vocabularies",
+    "sinn_content_contract",
+    "sinn_stories",
+    "sinn_actors",
+    "sinn_cross_references",
+    "sinn_listings",
+    "sinn_structured_data",
+    "sinn_press",
+    "sinn_open_data",
+    "sinn_feeds",
     # Redirects come after every generator that writes pages, so they never replace one.
-    "redirects",
-    "sitemap",
-    "hosting",
-    "templating",
-    "images",
-    "search_index",
+    "sinn_redirects",
+    "sinn_sitemap",
+    "sinn_hosting",
+    "sinn_templating",
+    "sinn_images",
+    "sinn_search_index",
 ]
 
 # Everything a template prints is escaped unless marked safe (content HTML is). A build makes a new

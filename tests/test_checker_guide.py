@@ -82,7 +82,7 @@ def test_a_story_cannot_be_its_own_original(site_files):
 
 
 def test_original_must_be_published_in_the_public_build(site_files):
-    from content_contract import check_site
+    from sinn_content_contract import check_site
 
     site_files.story("entwurf", story_fields(title="Entwurf", status="draft"))
     site_files.minimal()

@@ -155,7 +155,7 @@ def test_actor_logo_is_checked_like_a_story_image(site_files):
 
 
 def test_an_image_used_by_many_stories_is_opened_once(site_files, monkeypatch):
-    from content_contract import check_site, formats
+    from sinn_content_contract import check_site, formats
 
     site_files.minimal()
     for number in range(20):

@@ -184,7 +184,7 @@ def test_broken_link_in_an_actor_description(site_files):
 
 
 def test_link_to_a_draft_is_broken_only_when_drafts_are_not_published(site_files):
-    from content_contract import check_site
+    from sinn_content_contract import check_site
 
     site_files.minimal()
     story(site_files, STORY_YAML + "status: draft\n", slug="entwurf")

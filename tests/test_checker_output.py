@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from content_contract import ERROR, WARNING, Problem, Report, check_site
+from sinn_content_contract import ERROR, WARNING, Problem, Report, check_site
 from sitefiles import BODY, ROOT, STORY_YAML, check_in_process, run_check
 
 STORY = "content/stories/beratung-per-video.md"
@@ -100,7 +100,7 @@ def test_github_annotation_escapes_what_would_break_the_command():
 
 
 def test_an_unexpected_exception_is_reported_in_that_file_and_checking_goes_on(site_files, monkeypatch):
-    from content_contract import checks
+    from sinn_content_contract import checks
 
     site_files.minimal()
     story(site_files, STORY_YAML.replace("stage: pilot", "stage: start"), slug="zweite")

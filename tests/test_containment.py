@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from containment import ContentPathError, printable, resolve_content_path, yaml_limit_problem
-from content_contract.inventory import take_inventory
+from sinn_content_contract.inventory import take_inventory
+from sinn_core.containment import ContentPathError, printable, resolve_content_path, yaml_limit_problem
 from sitefiles import ROOT, STORY_YAML, SiteFiles, check_in_process, run_build, settings_file, tree
 
 STORY = "content/stories/beratung-per-video.md"

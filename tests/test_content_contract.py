@@ -8,9 +8,9 @@ import os
 import pytest
 from jsonschema import Draft202012Validator
 
-from content_contract import check_site, read_document
-from content_contract.formats import slugify, suggest_date, unsafe_scheme
-from content_contract.frontmatter import ContentSyntaxError, Source, load_yaml, locate, value_line
+from sinn_content_contract import check_site, read_document
+from sinn_content_contract.formats import slugify, suggest_date, unsafe_scheme
+from sinn_content_contract.frontmatter import ContentSyntaxError, Source, load_yaml, locate, value_line
 from sitefiles import BODY, ROOT, STORY_YAML
 
 
@@ -26,7 +26,7 @@ def test_schema_files_are_valid_json_schemas_for_editors(name):
 
 def test_the_checker_reads_the_schema_files(site_files, tmp_path, monkeypatch):
     """One source of truth: a field made required in schema/story.schema.json is required by `make check`."""
-    from content_contract import validate
+    from sinn_content_contract import validate
 
     folder = tmp_path / "schema"
     folder.mkdir()

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from content_contract import check_site, read_document
-from content_contract.frontmatter import ContentSyntaxError
+from sinn_content_contract import check_site, read_document
+from sinn_content_contract.frontmatter import ContentSyntaxError
 from sitefiles import BODY, STORY_YAML, SiteFiles
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -15,9 +15,9 @@ from typing import ClassVar
 
 import pytest
 from bs4 import BeautifulSoup
-from hosting import DEFAULTS as HOSTING_DEFAULTS
-from hosting import resolve_sources
 
+from sinn_hosting import DEFAULTS as HOSTING_DEFAULTS
+from sinn_hosting import resolve_sources
 from sitefiles import run_build
 
 # Policies the site must never loosen.

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from sinn_vocabularies import load_vocabularies
 from sitefiles import ROOT, run_build, settings_file, story_fields
 from tests.test_site_build import drafts, published, sample_stories
-from vocabularies import load_vocabularies
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MEDIA = "{http://search.yahoo.com/mrss/}"

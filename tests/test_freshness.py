@@ -124,7 +124,7 @@ def test_story_links_to_its_change_history_only_with_a_repository(built):
 
 
 def test_the_months_arithmetic_keeps_the_end_of_month():
-    from content_contract.freshness import months_before
+    from sinn_content_contract.freshness import months_before
 
     assert months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
     assert months_before(datetime.date(2024, 2, 29), 12) == datetime.date(2023, 2, 28)
@@ -143,7 +143,7 @@ def test_make_report_runs_in_ci():
 
 
 def test_the_build_takes_today_and_the_period_from_its_settings(site_files):
-    from content_contract import check_site
+    from sinn_content_contract import check_site
 
     stories(site_files)
 

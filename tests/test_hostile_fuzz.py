@@ -66,7 +66,7 @@ def fuzz_site(tmp_path) -> Site:
 @FUZZ
 @given(body=bodies, where=st.sampled_from(["story", "page", "actor"]))
 def test_fuzz_the_checker_reports_what_the_policy_would_change(fuzz_site, body, where):
-    from content_contract import rendering
+    from sinn_content_contract import rendering
 
     shown, text = _write_text(fuzz_site, where, body)
     rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
@@ -86,7 +86,7 @@ def policy_outline(html: str) -> tuple:
     """
     from bs4 import BeautifulSoup
 
-    from content_contract import html_policy
+    from sinn_content_contract import html_policy
 
     html = re.sub(r"<!--(?:-?>|.*?(?:--!?>|\Z))", "", html, flags=re.DOTALL)
     soup = BeautifulSoup(re.sub(r"<[!?][^>]*(?:>|\Z)", "", html), "html.parser")  # bogus comments, as HTML5 reads them
@@ -100,7 +100,7 @@ def policy_outline(html: str) -> tuple:
 
 def policy_changes(html: str) -> bool:
     """True when the build's HTML policy (nh3) would remove or change anything of a rendered text."""
-    from content_contract import html_policy
+    from sinn_content_contract import html_policy
 
     return policy_outline(html) != policy_outline(html_policy.clean(html))
 
@@ -110,7 +110,7 @@ def policy_changes(html: str) -> bool:
 def test_fuzz_the_build_agrees_with_the_checker(tmp_path, body):
     from bs4 import BeautifulSoup
 
-    from content_contract import rendering
+    from sinn_content_contract import rendering
 
     site = Site(tempfile.mkdtemp(dir=tmp_path))
     _shown, text = _write_text(site, "story", body)

@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content_contract.html_policy import TAGS, clean
-from content_contract.html_review import review
-from content_contract.rendering import DEFAULT_MARKDOWN, render
+from sinn_content_contract.html_policy import TAGS, clean
+from sinn_content_contract.html_review import review
+from sinn_content_contract.rendering import DEFAULT_MARKDOWN, render
 from sitefiles import BODY, STORY_YAML, SiteFiles, actor_fields, check_in_process, run_build, settings_file, story_fields
 
 SLUG = "angriff"
@@ -325,7 +325,7 @@ def test_checker_and_build_agree_on_random_text(text):
     """What the build drops, the checker reports: without an error, every element and attribute survives clean()."""
     from collections import Counter
 
-    from content_contract.body import check_body
+    from sinn_content_contract.body import check_body
 
     rendered = render(text, {})
     cleaned = clean(rendered)

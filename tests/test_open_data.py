@@ -14,7 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from open_data.tables import cell
+from sinn_open_data.tables import cell
 from sitefiles import ROOT, actor_fields, settings_file, story_fields
 from tests.test_site_build import actor_ids, drafts, published, sample_stories
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from redirects import collect, normalise, save_as_for
+from sinn_redirects import collect, normalise, save_as_for
 from sitefiles import ROOT, actor_fields, check_in_process, story_fields
 
 PUBLIC = "https://www.sinn-sachsen.de"

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
+from sinn_vocabularies import VocabularyError
+from sinn_vocabularies.terms import read_vocabulary
 from sitefiles import ROOT, check_in_process, story_fields
 from tests.test_site_build import published, sample_stories
-from vocabularies import VocabularyError
-from vocabularies.terms import read_vocabulary
 
 PUBLIC = "https://www.sinn-sachsen.de"
 

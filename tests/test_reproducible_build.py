@@ -24,7 +24,7 @@ def readable(relative: str, data: bytes) -> list[str]:
     if relative.endswith((".pf_meta", ".pf_filter", ".pf_index", ".pf_fragment")):
         import gzip
 
-        from search_index.stable import UnknownFormatError, decode
+        from sinn_search_index.stable import UnknownFormatError, decode
 
         raw = gzip.decompress(data)
         try:

@@ -9,7 +9,7 @@ import pytest
 
 
 def stable():
-    from search_index import stable as module
+    from sinn_search_index import stable as module
 
     return module
 
@@ -82,7 +82,7 @@ def pages_site(folder, pages: dict[str, str]):
 
 
 def test_kept_search_files_give_the_bundle_a_fresh_index_gives_and_unchanged_pages_are_not_written_again(tmp_path):
-    from search_index.indexer import build_index
+    from sinn_search_index.indexer import build_index
 
     cache = tmp_path / "cache"
     pages = {"beratung": "Beratung im Landkreis Görlitz", "pflege": "Pflege zu Hause", "labor": "Ein Bürgerlabor im Kiez"}
@@ -105,8 +105,8 @@ def test_kept_search_files_give_the_bundle_a_fresh_index_gives_and_unchanged_pag
 
 
 def test_when_the_kept_files_cannot_be_checked_the_index_is_built_afresh_without_them(tmp_path, monkeypatch):
-    from search_index import reuse
-    from search_index.indexer import build_index
+    from sinn_search_index import reuse
+    from sinn_search_index.indexer import build_index
 
     def unknown_format(_bundle):
         raise reuse.UnknownFormatError("a later Pagefind")

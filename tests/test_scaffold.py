@@ -8,8 +8,8 @@ import re
 
 import yaml
 
-from content_contract import check_site
-from content_contract.validate import schema_for
+from sinn_content_contract import check_site
+from sinn_content_contract.validate import schema_for
 from sitefiles import ROOT, SiteFiles
 from tools import scaffold
 

@@ -8,9 +8,9 @@ import os
 
 import yaml
 
+from sinn_structured_data import to_script
+from sinn_structured_data.licenses import license_url
 from sitefiles import ROOT, actor_fields, settings_file, story_fields
-from structured_data import to_script
-from structured_data.licenses import license_url
 
 PUBLIC = "https://www.sinn-sachsen.de"
 PUBLISHER = "Zukunftsplattform für soziale Innovationen Sachsen"

@@ -7,10 +7,10 @@ import os
 import re
 
 import pytest
-from images import DEFAULTS as IMAGE_DEFAULTS
-from images import ImagePipeline
-from images.svg import MAX_BYTES, SvgError, clean_svg
 
+from sinn_images import DEFAULTS as IMAGE_DEFAULTS
+from sinn_images import ImagePipeline
+from sinn_images.svg import MAX_BYTES, SvgError, clean_svg
 from sitefiles import actor_fields, check_in_process, run_build
 
 OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n<rect width="10" height="10"/>\n'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from templating.filters import count_de, date_de, iso_date
+from sinn_templating.filters import count_de, date_de, iso_date
 
 
 def test_german_dates_and_counts():

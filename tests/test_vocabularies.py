@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vocabularies import VocabularyError, load_vocabularies
-from vocabularies.terms import read_vocabulary
+from sinn_vocabularies import VocabularyError, load_vocabularies
+from sinn_vocabularies.terms import read_vocabulary
 
 
 def test_repository_vocabularies_hold_the_contract_ids(tmp_path):

@@ -18,7 +18,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from containment import printable  # noqa: E402
+from sinn_core.containment import printable  # noqa: E402
 
 logger = logging.getLogger("sinn.build")
 
@@ -86,7 +86,7 @@ def run_check(settings) -> None:
     CONTENT_CONTRACT_CHECK = False (a settings file, never content) skips it, so tests can prove that
     the build's own layers contain hostile content without the checker in front of them.
     """
-    from content_contract import check_site  # noqa: PLC0415
+    from sinn_content_contract import check_site  # noqa: PLC0415
 
     if not settings.get("CONTENT_CONTRACT_CHECK", True):
         return
@@ -173,8 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
     args = parser.parse_args(argv)
     configure_logging(args.verbose)
-    from containment import ContentError  # noqa: PLC0415
-    from content_contract import ContentContractError  # noqa: PLC0415
+    from sinn_content_contract import ContentContractError  # noqa: PLC0415
+    from sinn_core.containment import ContentError  # noqa: PLC0415
     started = time.monotonic()
     try:
         output = build(args.settings, args.output, {"PATH": os.path.abspath(args.content)} if args.content else None)

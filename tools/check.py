@@ -15,8 +15,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from content_contract import check_site  # noqa: E402
-from content_contract.freshness import resolve_today  # noqa: E402
+from sinn_content_contract import check_site  # noqa: E402
+from sinn_content_contract.freshness import resolve_today  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -100,7 +100,7 @@ class Preview:
         return files
 
     def _render_pages_showing(self, story) -> list[str]:
-        from parallel_writing import DeferredWriter, workers  # noqa: PLC0415
+        from sinn_parallel_writing import DeferredWriter, workers  # noqa: PLC0415
 
         settings = self.generators[0].settings
         writer = DeferredWriter(self.output, settings=settings, touch_files=False, wanted=lambda page: _shows(page, story))
@@ -116,7 +116,7 @@ class Preview:
 
 
 def _check(settings, path):
-    from content_contract import check_file  # noqa: PLC0415
+    from sinn_content_contract import check_file  # noqa: PLC0415
 
     report = check_file(settings["PATH"], path, settings)
     show_problems(report)
@@ -132,7 +132,7 @@ def _read(stories: ArticlesGenerator, path: str):
 
 
 def _body_images(story, settings) -> bool:
-    from images.markup import body_image_sources  # noqa: PLC0415
+    from sinn_images.markup import body_image_sources  # noqa: PLC0415
 
     return bool(body_image_sources(story._content, settings.get("SITEURL", "") + "/"))
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from containment import printable  # noqa: E402
-from content_contract import check_site  # noqa: E402
-from content_contract.freshness import REVIEW_MONTHS, months_before, reviewed_on  # noqa: E402
+from sinn_content_contract import check_site  # noqa: E402
+from sinn_content_contract.freshness import REVIEW_MONTHS, months_before, reviewed_on  # noqa: E402
+from sinn_core.containment import printable  # noqa: E402
 from tools.check import folder_and_day  # noqa: E402
 
 logger = logging.getLogger("sinn.report")

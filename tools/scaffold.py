@@ -17,8 +17,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from content_contract.checks import RESERVED_SLUGS  # noqa: E402
-from content_contract.formats import slugify  # noqa: E402
+from sinn_content_contract.checks import RESERVED_SLUGS  # noqa: E402
+from sinn_content_contract.formats import slugify  # noqa: E402
 
 logger = logging.getLogger("sinn.scaffold")
 
@@ -213,7 +213,7 @@ illustrative: false
 
 
 def _vocabulary_ids(content: str) -> dict[str, str]:
-    from vocabularies import load_vocabularies  # noqa: PLC0415
+    from sinn_vocabularies import load_vocabularies  # noqa: PLC0415
 
     return {name: ", ".join(v.ids()) for name, v in load_vocabularies(os.path.join(content, "data")).items()}
 

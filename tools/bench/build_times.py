@@ -29,8 +29,8 @@ BUDGET = {"warm": 60, "story": 60, "actor": 60, "check": 20, "pagefind": 30}
 
 def _pagefind_command(output: str, target: str) -> list[str]:
     """Pagefind as the search_index plugin runs it, writing its bundle into a folder of its own."""
-    from search_index import DEFAULTS  # noqa: PLC0415
-    from search_index.indexer import pagefind_executable  # noqa: PLC0415
+    from sinn_search_index import DEFAULTS  # noqa: PLC0415
+    from sinn_search_index.indexer import pagefind_executable  # noqa: PLC0415
 
     chunk_size = f"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE={DEFAULTS['SEARCH_INDEX_CHUNK_SIZE']}"
     return ["env", chunk_size, pagefind_executable(), "--site", output, "--output-path", target, "--silent"]

@@ -1,0 +1,38 @@
+"""Actor profiles from content/actors/<id>.yml: a page for each, and the directory.
+
+Settings: ACTORS_URL and ACTORS_SAVE_AS ({id} is the file name), ACTORS_INDEX_URL and
+ACTORS_INDEX_SAVE_AS for the directory; ACTORS_READ_WORKERS (0: one per core) read the profiles when
+there are ACTORS_READ_MINIMUM (200) or more.
+"""
+
+from pelican import signals
+
+from sinn_core.settings import defaults_receiver
+
+from .generator import ActorsGenerator
+from .model import Actor, german_sort_key
+
+__all__ = ["Actor", "ActorsGenerator", "german_sort_key"]
+
+DEFAULTS = {
+    "ACTORS_URL": "akteure/{id}/",
+    "ACTORS_SAVE_AS": "akteure/{id}/index.html",
+    "ACTORS_INDEX_URL": "akteure/",
+    "ACTORS_INDEX_SAVE_AS": "akteure/index.html",
+    "ACTORS_READ_WORKERS": 0,
+    "ACTORS_READ_MINIMUM": 200,
+}
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
+
+
+def add_generator(_pelican):
+    """Add the actors generator to the build."""
+    return ActorsGenerator
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,71 @@
+"""Reads content/actors/*.yml into Actor objects and writes a page for each and the directory."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.generators import Generator
+
+from sinn_content_contract import read_document
+from sinn_content_contract.checks import refuse_unpublishable
+from sinn_content_contract.freshness import resolve_today
+from sinn_content_contract.frontmatter import ContentSyntaxError
+from sinn_content_contract.html_policy import clean
+from sinn_content_contract.rendering import render
+from sinn_content_contract.site import content_files
+from sinn_core.parallel import cores, fork_map
+from sinn_stories.links import absolute_links
+
+from .model import Actor
+
+logger = logging.getLogger(__name__)
+
+
+class ActorsGenerator(Generator):
+    """Generates /akteure/<id>/ for every actor and the directory /akteure/."""
+
+    def generate_context(self):
+        """Read every actor file and add `actors` and `actors_by_id` to the context."""
+        read = fork_map(self._read_actor, content_files(self.path, "actor"),
+                        cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        actors = [actor for actor in read if isinstance(actor, Actor)]
+        for message in (item for item in read if isinstance(item, str)):
+            logger.error("%s", message)  # counted by the build, which then stops and keeps output/ as it was
+        actors.sort(key=lambda actor: actor.sort_key)
+        self.actors = actors
+        self.context["actors"] = actors
+        self.context["actors_by_id"] = {actor.id: actor for actor in actors}
+
+    def _read_actor(self, path: str) -> Actor | str:
+        """The actor of one file, or a German message naming the file when it cannot be published."""
+        try:
+            document = read_document("actor", path, os.path.relpath(path))
+            refuse_unpublishable(document.data, document.display_path, resolve_today(self.settings.get("CONTENT_CONTRACT_TODAY")))
+        except ContentSyntaxError as error:
+            return error.message if error.message.startswith(os.path.relpath(path)) else f"{os.path.relpath(path)}: {error.message}"
+        return Actor(
+            id=document.id,
+            source_path=path,
+            fields=document.data,
+            # Rendered and cleaned as the checker does, which reports whatever clean() removes.
+            description_html=absolute_links(
+                clean(render(str(document.data.get("description", "")), self.settings)), self.settings.get("SITEURL", "")
+            ),
+            url=self.settings["ACTORS_URL"].format(id=document.id),
+            save_as=self.settings["ACTORS_SAVE_AS"].format(id=document.id),
+        )
+
+    def generate_output(self, writer):
+        """Write each actor's page and the directory."""
+        template = self.get_template("actor")
+        for actor in self.actors:
+            writer.write_file(
+                actor.save_as, template, self.context, actor=actor, page_name=actor.url,
+                relative_urls=self.settings["RELATIVE_URLS"], url=actor.url,
+            )
+        directory_url = self.settings["ACTORS_INDEX_URL"]
+        writer.write_file(
+            self.settings["ACTORS_INDEX_SAVE_AS"], self.get_template("actors"), self.context,
+            page_name=directory_url, relative_urls=self.settings["RELATIVE_URLS"], url=directory_url,
+        )

@@ -1,0 +1,78 @@
+"""The content contract: what editors may write, checked before anything is built.
+
+`python -m tools.check` (make check) prints every problem; as a plugin it runs the same
+check at the start of every build and stops it on errors, so no broken page is published.
+Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build off;
+CONTENT_CONTRACT_TODAY (default None: the real date; or "JJJJ-MM-TT") is the day stories' review
+dates are measured from; CONTENT_CONTRACT_REVIEW_MONTHS (default 12) is when a review is due.
+"""
+
+import logging
+
+from pelican import signals
+
+from sinn_core.containment import ContentError, printable
+from sinn_core.settings import defaults_receiver
+
+from .inventory import take_inventory
+from .problems import ERROR, WARNING, Problem, Report
+from .site import CheckResult, Document, check_file, check_site, read_document
+
+__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site", "read_document"]
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {"CONTENT_CONTRACT_CHECK": True, "CONTENT_CONTRACT_TODAY": None, "CONTENT_CONTRACT_REVIEW_MONTHS": 12}
+
+
+class ContentContractError(ContentError):
+    """The content breaks the contract; the problems were already logged."""
+
+    def __init__(self, report: Report):
+        super().__init__(report.summary())
+        self.report = report
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
+# The inventory of each content folder this process builds, taken once when the build starts.
+_inventories: dict[str, object] = {}
+
+
+def check_before_build(pelican):
+    """Check all content; log every problem and stop the build on errors."""
+    if not pelican.settings.get("CONTENT_CONTRACT_CHECK", True):
+        return None
+    result = check_site(pelican.settings["PATH"], pelican.settings)
+    for problem in result.report.sorted():
+        (logger.error if problem.severity == ERROR else logger.warning)("%s", problem.format())
+    if result.report.errors:
+        raise ContentContractError(result.report)
+    return None
+
+
+def refuse_unknown_files(pelican):
+    """Stop every build, checked or not, when content/ holds a file of no known kind (a link, a hidden file, a script)."""
+    inventory = take_inventory(pelican.settings["PATH"], pelican.settings.get("VOCABULARIES_PATH", "data"))
+    _inventories[pelican.settings["PATH"]] = inventory
+    if inventory.problems:
+        report = Report(files_checked=len(inventory.problems))
+        report.extend(inventory.problems)
+        for problem in report.sorted():
+            logger.error("%s", problem.format())
+        raise ContentContractError(report)
+
+
+def publish_listed_files_only(generator):
+    """Static files are published only when the inventory lists them as documents: never a link, script or page."""
+    inventory = _inventories.get(generator.settings["PATH"]) or take_inventory(generator.settings["PATH"])
+    refused = [static for static in generator.staticfiles if not inventory.allows(static.source_path, "document")]
+    for static in refused:
+        logger.error("%s: wird nicht veröffentlicht: nur Dokumente aus content/files/ sind erlaubt.", printable(static.source_path))
+    generator.staticfiles = [static for static in generator.staticfiles if static not in refused]
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(refuse_unknown_files)
+    signals.get_generators.connect(check_before_build)
+    signals.static_generator_finalized.connect(publish_listed_files_only)

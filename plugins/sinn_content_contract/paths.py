@@ -1,0 +1,221 @@
+"""How the files fit together: one address per page, ids unique, aliases free, internal links that lead somewhere."""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from sinn_core.containment import ContentPathError, printable, resolve_content_path
+
+from . import body, checks, formats
+from .frontmatter import locate, value_line
+from .problems import ERROR, Problem
+
+DEFAULT_URLS = {"story": "geschichten/{slug}/", "actor": "akteure/{id}/", "page": "{slug}/"}
+URL_SETTINGS = {"story": "ARTICLE_URL", "actor": "ACTORS_URL", "page": "PAGE_URL"}
+FIXED_PATHS = ("/", "/geschichten/", "/akteure/", "/themen/", "/regionen/", "/suche/", "/presse/", "/daten/")
+STATIC_PREFIXES = ("/feeds/", "/daten/", "/pagefind/", "/theme/")
+STATIC_FILES = ("/sitemap.xml", "/robots.txt", "/404.html")
+
+
+def check_paths(documents: dict, settings: dict, references: dict, content_path: str) -> list[Problem]:
+    """Duplicate addresses and ids, aliases that collide, and internal links that lead nowhere."""
+    owners, drafts, problems = _addresses(documents, settings)
+    problems.extend(_case_duplicates(documents))
+    fixed = {checks.normalise_path(p) for p in FIXED_PATHS}
+    fixed |= {f"/themen/{term}/" for term in references.get("themes", [])}
+    fixed |= {f"/regionen/{term}/" for term in references.get("regions", [])}
+    problems.extend(_aliases(documents, owners, fixed))
+    problems.extend(_adaptations(documents.get("story", []), drafts))
+    known = set(owners) | fixed
+    by_source = {os.path.realpath(d.path): d for docs in documents.values() for d in docs}
+    hide_drafts = not settings.get("STORIES_SHOW_DRAFTS", True)
+    links = _Links(known, drafts if hide_drafts else set(), by_source, os.path.realpath(content_path))
+    for docs in documents.values():
+        for document in docs:
+            problems.extend(links.broken(document))
+    return problems
+
+
+def _addresses(documents: dict, settings: dict):
+    """The address of every document; a problem for each address or id taken twice."""
+    owners: dict[str, object] = {}
+    drafts: set[str] = set()
+    problems = []
+    for kind, docs in documents.items():
+        pattern = settings.get(URL_SETTINGS[kind], DEFAULT_URLS[kind])
+        for document in docs:
+            url = checks.normalise_path(pattern.format(slug=document.id, id=document.id))
+            if document.is_draft and not settings.get("STORIES_SHOW_DRAFTS", True):
+                drafts.add(url)
+                continue
+            other = owners.get(url)
+            if other is None:
+                owners[url] = document
+            elif kind == "actor":
+                problems.append(Problem(
+                    document.display_path,
+                    f'Die Kennung (id) "{document.id}" hat schon {other.display_path}. Jeder Akteur braucht einen eigenen '
+                    "Dateinamen: führen Sie die beiden Dateien zusammen oder benennen Sie eine um.",
+                    "Dateiname",
+                ))
+            else:
+                has_slug = isinstance(document.data.get("slug"), str)
+                problems.append(Problem(
+                    document.display_path,
+                    f"Die Adresse {url} hat schon {other.display_path}. Zwei Seiten können nicht dieselbe Adresse haben: "
+                    + ("bitte einen anderen slug wählen." if has_slug else "bitte die Datei umbenennen oder das Feld slug setzen."),
+                    "slug" if has_slug else "Dateiname",
+                    locate(document.source, ["slug"]) if has_slug else None,
+                ))
+    return owners, drafts, problems
+
+
+def _case_duplicates(documents: dict) -> list[Problem]:
+    """Ids that differ only in upper and lower case: the same file on Windows and macOS."""
+    problems = []
+    for docs in documents.values():
+        seen: dict[str, object] = {}
+        for document in docs:
+            folded = document.id.casefold()
+            other = seen.setdefault(folded, document)
+            if other is not document and other.id != document.id:
+                problems.append(Problem(
+                    document.display_path,
+                    f'"{document.id}" und "{other.id}" ({other.display_path}) unterscheiden sich nur in Groß- und '
+                    "Kleinschreibung. Auf vielen Rechnern ist das dieselbe Datei: bitte zusammenführen oder eine umbenennen.",
+                    "Dateiname",
+                ))
+    return problems
+
+
+def _aliases(documents: dict, owners: dict, fixed: set) -> list[Problem]:
+    """Earlier addresses (aliases) may not take an address that a page or another alias has."""
+    problems = []
+    for docs in documents.values():
+        for document in docs:
+            aliases = document.data.get("aliases")
+            if not isinstance(aliases, list):
+                continue
+            for index, alias in enumerate(aliases):
+                if not isinstance(alias, str) or not alias.startswith("/"):
+                    continue
+                target = checks.normalise_path(alias)
+                other = owners.get(target)
+                generated = target.startswith((*STATIC_PREFIXES, "/images/", "/files/", "/geschichten/seite/")) or target in STATIC_FILES
+                if target in fixed or generated or (other is not None and other is not document):
+                    taken_by = other.display_path if other is not None else "einer festen Seite der Website"
+                    problems.append(Problem(
+                        document.display_path,
+                        f"Die frühere Adresse {alias} gehört schon zu {taken_by} und kann nicht hierher umgeleitet werden. "
+                        "Bitte den Eintrag löschen oder korrigieren.",
+                        "aliases", locate(document.source, ["aliases", index]),
+                    ))
+                else:
+                    owners[target] = document
+    return problems
+
+
+def _adaptations(stories: list, hidden_drafts: set) -> list[Problem]:
+    """`adapted_from` names another story by its slug: one that exists, is published and is not this one."""
+    problems = []
+    by_id = {document.id: document for document in stories}
+    for document in stories:
+        original = document.data.get("adapted_from")
+        if not isinstance(original, str) or not checks.is_slug(original):
+            continue  # the schema explains a missing or malformed slug
+
+        def problem(message, document=document):
+            problems.append(Problem(document.display_path, message, "adapted_from", locate(document.source, ["adapted_from"])))
+
+        other = by_id.get(original)
+        if other is document:
+            problem(
+                f'"{original}" ist diese Geschichte selbst. adapted_from nennt das Vorbild, also eine andere Geschichte; '
+                "sonst die Zeile löschen."
+            )
+        elif other is None:
+            close = difflib.get_close_matches(original, sorted(by_id), n=1, cutoff=0.6)
+            problem(
+                f'Es gibt keine Geschichte "{original}" (Datei content/stories/{original}.md oder slug: {original}). '
+                + (f'Meinten Sie "{close[0]}"?' if close else "Schreiben Sie den slug der Geschichte, die das Vorbild war.")
+            )
+        elif other.is_draft and hidden_drafts:
+            problem(f'Das Vorbild "{original}" ist noch ein Entwurf (status: draft) und wird nicht veröffentlicht. Erst das Vorbild veröffentlichen.')
+    return problems
+
+
+class _Links:
+    """Decides whether an internal link of a document leads to a page, an image or nowhere."""
+
+    def __init__(self, known: set, drafts: set, by_source: dict, content_root: str):
+        self.known = known
+        self.drafts = drafts
+        self.by_source = by_source
+        self.content_root = content_root
+
+    def broken(self, document) -> list[Problem]:
+        """A problem for every internal link of the document that leads nowhere."""
+        problems = []
+        if document.kind == "actor":
+            text, first_line, field = document.data.get("description"), None, "description"
+            if not isinstance(text, str):
+                return []
+        else:
+            text, first_line, field = document.body, document.source.body_first_line, "Text"
+        for offset, target in document.links or ():  # taken from the rendered text by the file's own check
+            message = self._problem(document, target)
+            if message:
+                line = offset + value_line(document.source, ["description"]) if first_line is None else offset
+                problems.append(Problem(document.display_path, message, field, line, ERROR))
+        return problems
+
+    def _problem(self, document, target: str) -> str | None:
+        if target.startswith(body.INTERNAL_PREFIXES):
+            return self._file_link(document, target)
+        path = checks.normalise_path(target)
+        if path in self.known or path + "/" in self.known or path.startswith(STATIC_PREFIXES) or path in STATIC_FILES:
+            return None
+        if _is_archive_page(path):
+            return None
+        for folder in ("images", "files"):
+            if path.startswith(f"/{folder}/"):
+                try:
+                    found = resolve_content_path(self.content_root, path.lstrip("/"), folder)
+                except ContentPathError as error:
+                    return f"Der Link {printable(target)}: {error}"
+                if os.path.isfile(found):
+                    # An image in the text is published by the same pipeline as a logo: judge it the same way.
+                    refusals = [m for m, severity in formats.check("logo", path.lstrip("/"), self.content_root) if severity == ERROR]
+                    return refusals[0] if folder == "images" and refusals else None
+                return f"Der Link {printable(target)} führt ins Leere: die Datei content{path} gibt es nicht. Prüfen Sie Ordner und Dateiname."
+        if path in self.drafts:
+            return f"Der Link {target} führt zu einer Geschichte, die noch ein Entwurf ist (status: draft) und nicht veröffentlicht wird."
+        message = f"Der Link {target} führt ins Leere: diese Seite gibt es nicht."
+        close = difflib.get_close_matches(path, sorted(self.known), n=1, cutoff=0.75)
+        return message + (f" Meinten Sie {close[0]}?" if close else " Prüfen Sie die Adresse.")
+
+    def _file_link(self, document, target: str) -> str | None:
+        prefix, relative = target.split("}", 1)
+        relative = relative.split("#", 1)[0].split("?", 1)[0]
+        if document.kind == "actor":
+            return (
+                f"{prefix}}}-Links gehen in Akteursbeschreibungen nicht. Verlinken Sie die Adresse, "
+                "z. B. /geschichten/name-der-geschichte/."
+            )
+        base = self.content_root if relative.startswith("/") else os.path.dirname(os.path.realpath(document.path))
+        resolved = os.path.realpath(os.path.join(base, relative.lstrip("/")))
+        if resolved in self.by_source:
+            if not (self.by_source[resolved].is_draft and self.drafts):
+                return None
+        elif os.path.isfile(resolved) and resolved.startswith(os.path.join(self.content_root, "images") + os.sep):
+            return None
+        return (
+            f"Der Link {target} führt ins Leere: es gibt keine veröffentlichte Datei {relative}. "
+            "Der Pfad gilt relativ zum Ordner dieser Datei, z. B. {filename}andere-geschichte.md."
+        )
+
+
+def _is_archive_page(path: str) -> bool:
+    parts = [p for p in path.split("/") if p]
+    return len(parts) == 3 and parts[0] == "geschichten" and parts[1] == "seite" and parts[2].isdigit()

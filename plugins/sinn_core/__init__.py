@@ -1,0 +1,1 @@
+"""The small shared core of the plugins: settings, parallel work, containment of untrusted content. Not a plugin."""

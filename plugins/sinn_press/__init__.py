@@ -1,0 +1,97 @@
+"""For the press: a "Für die Presse" box on every story and the page /presse/.
+
+The box offers a citation suggestion, the key facts with their sources and the hero image in full
+resolution with credit and licence; /presse/ lists the contacts and every published story with its
+image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
+with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
+page; the story's `press_files` lists them for the box. Templates get `press_citation(story)`.
+Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
+(default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
+PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
+written on all cores, 64).
+"""
+
+import logging
+import time
+from functools import partial
+from itertools import chain
+
+from pelican import signals
+
+from sinn_core.parallel import cores
+from sinn_core.settings import defaults_receiver
+
+from .citation import citation, permanent_url
+from .generator import PressGenerator
+from .press_kit import PressKits
+
+__all__ = ["PressGenerator", "PressKits", "citation", "permanent_url"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "PRESS_URL": "presse/",
+    "PRESS_SAVE_AS": "presse/index.html",
+    "PRESS_CONTACTS": [],
+    "PRESS_KIT": True,
+    "PRESS_KIT_CACHE_PATH": None,
+    "PRESS_KIT_WORKERS": 0,
+    "PRESS_KIT_PARALLEL_MINIMUM": 64,
+}
+_kits: dict[int, PressKits] = {}
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
+
+
+def add_generator(_pelican):
+    """Add the press page generator to the build."""
+    return PressGenerator
+
+
+def add_to_templates(generator):
+    """Give templates the citation suggestion for a story."""
+    generator.env.globals["press_citation"] = partial(citation, settings=generator.settings)
+
+
+def _wants_kit(story) -> bool:
+    # A story keeps the kit of its own object; the preview's re-read story is a new object.
+    return not getattr(story, "draft", False) and getattr(story, "press_kit_of", None) != id(story)
+
+
+def write_press_kit(generator, content):
+    """Before a story page is written (its images are encoded by then): its kit and citation files.
+
+    Pelican asks story by story, but no kit depends on another: the first call writes the kits of
+    every story that lacks one, on all cores, and the later calls find theirs written.
+    """
+    settings = generator.settings
+    if not settings["PRESS_KIT"] or not _wants_kit(content):
+        return
+    kits = _kits.setdefault(id(generator.context), PressKits(settings))
+    stories = [s for s in chain(generator.translations, generator.articles) if _wants_kit(s)]
+    if content not in stories:
+        stories.append(content)
+    started = time.perf_counter()
+    written = kits.write_all(stories, generator.output_path, cores(settings["PRESS_KIT_WORKERS"]), settings["PRESS_KIT_PARALLEL_MINIMUM"])
+    for story, files in zip(stories, written, strict=True):
+        story.press_files = files
+        story.press_kit_of = id(story)
+    kits.stats["seconds"] += time.perf_counter() - started
+
+
+def report_press_kits(_generator, **_signal_arguments):
+    """Say how many kits were built and how many came from the cache."""
+    for kits in _kits.values():
+        logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher (%.1f s).",
+                    kits.stats["built"], kits.stats["reused"], kits.stats["seconds"])
+    _kits.clear()
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(add_to_templates)
+    signals.article_generator_write_article.connect(write_press_kit)
+    signals.article_writer_finalized.connect(report_press_kits)

@@ -1,0 +1,108 @@
+"""A story's citation for reference managers: BibTeX (biblatex @online), RIS and CSL-JSON.
+
+All three say the same as the citation suggestion on the page: the publisher as author, the
+title, the publication date (and the update, if any), the permanent address. The access date
+is the reader's to add: no format gets a made-up one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sinn_templating.filters import date_de
+
+from .citation import permanent_url
+
+# BibTeX/LaTeX characters with a meaning of their own, and how to write them as text.
+_LATEX = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_LATEX_PATTERN = re.compile("|".join(re.escape(character) for character in _LATEX))
+
+
+def _latex(text: str) -> str:
+    return _LATEX_PATTERN.sub(lambda match: _LATEX[match.group(0)], " ".join(str(text).split()))
+
+
+def _updated(story):
+    """The date of the last update, if it is not the day of publication."""
+    modified = getattr(story, "modified", None)
+    return modified if modified and modified.date() != story.date.date() else None
+
+
+def citation_key(story) -> str:
+    """A stable key for reference managers: the site's short name and the slug."""
+    return f"sinn-{story.slug}"
+
+
+def bibtex(story, settings) -> str:
+    """A biblatex @online entry (UTF-8)."""
+    fields = [
+        ("author", "{" + _latex(settings["SITE_PUBLISHER"]) + "}"),
+        ("title", _latex(story.title)),
+        ("date", story.date.date().isoformat()),
+        ("url", permanent_url(story, settings)),
+        ("organization", _latex(settings["SITENAME"])),
+        ("langid", "ngerman"),
+    ]
+    updated = _updated(story)
+    if updated:
+        fields.append(("note", f"Aktualisiert am {date_de(updated)}"))
+    lines = [f"@online{{{citation_key(story)},"]
+    lines += [f"  {name:<12} = {{{value}}}," for name, value in fields]
+    lines.append("}")
+    note = "% Das Datum Ihres Abrufs ergänzen Sie als: urldate = {JJJJ-MM-TT},"
+    return note + "\n" + "\n".join(lines) + "\n"
+
+
+def ris(story, settings) -> str:
+    """A RIS record (type ELEC, web page), lines ending in CRLF as the format asks."""
+    day = story.date.date()
+    lines = [
+        ("TY", "ELEC"),
+        ("TI", story.title),
+        ("AU", settings["SITE_PUBLISHER"]),
+        ("PB", settings["SITE_PUBLISHER"]),
+        ("T2", settings["SITENAME"]),
+        ("PY", str(day.year)),
+        ("DA", day.strftime("%Y/%m/%d")),
+        ("UR", permanent_url(story, settings)),
+        ("LA", "de"),
+        ("AB", getattr(story, "summary", "") or ""),
+    ]
+    updated = _updated(story)
+    if updated:
+        lines.append(("N1", f"Aktualisiert am {date_de(updated)}"))
+    text = "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines if value)
+    return text + "ER  - \r\n"
+
+
+def csl_json(story, settings) -> str:
+    """CSL-JSON (a list with one item), as Zotero, Citavi and pandoc read it."""
+    day = story.date.date()
+    item = {
+        "id": citation_key(story),
+        "type": "webpage",
+        "title": story.title,
+        "author": [{"literal": settings["SITE_PUBLISHER"]}],
+        "publisher": settings["SITE_PUBLISHER"],
+        "container-title": settings["SITENAME"],
+        "issued": {"date-parts": [[day.year, day.month, day.day]]},
+        "URL": permanent_url(story, settings),
+        "language": "de-DE",
+        "abstract": getattr(story, "summary", "") or "",
+    }
+    updated = _updated(story)
+    if updated:
+        item["note"] = f"Aktualisiert am {date_de(updated)}"
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+# File extension → (how the format is called on the page, the function that writes it).
+FORMATS = {
+    "bib": ("BibTeX", bibtex),
+    "ris": ("RIS", ris),
+    "json": ("CSL-JSON", csl_json),
+}

@@ -1,0 +1,44 @@
+"""Writes a redirect page for every earlier address, and the _redirects file for hosts that read one."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.generators import Generator
+
+from sinn_templating import absolute_base, absolute_url
+
+from .aliases import collect, redirects_file
+
+logger = logging.getLogger(__name__)
+
+
+class RedirectsGenerator(Generator):
+    """Generates the redirect pages; runs after the pages so it never replaces one."""
+
+    def generate_context(self):
+        """Nothing to read: aliases come from stories, pages and actors once all are read."""
+
+    def generate_output(self, writer):
+        """Write a redirect page per alias and _redirects, skipping aliases that an existing page answers."""
+        context = self.context
+        items = [*context.get("stories", []), *context.get("pages", []), *context.get("actors", [])]
+        base = absolute_base(self.settings)
+        siteurl = self.settings.get("SITEURL", "")
+        template = self.get_template("redirect")
+        written = []
+        for redirect in collect(items):
+            if os.path.exists(os.path.join(self.output_path, redirect.save_as)):
+                logger.error("%s: aliases: unter %s steht schon eine Seite; die frühere Adresse wird nicht umgeleitet.",
+                             redirect.source, redirect.alias)
+                continue
+            writer.write_file(
+                redirect.save_as, template, context, relative_urls=False, noindex=True,
+                redirect=redirect, target=f"{siteurl}/{redirect.target_url}", canonical=absolute_url(base, redirect.target_url),
+            )
+            written.append(redirect)
+        if written:
+            with open(os.path.join(self.output_path, self.settings["REDIRECTS_FILE"]), "w", encoding="utf-8") as handle:
+                handle.write(redirects_file(written, siteurl))
+        logger.info("Weiterleitungen: %d frühere Adressen.", len(written))

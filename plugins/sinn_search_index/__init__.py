@@ -1,0 +1,77 @@
+"""Full-text search with Pagefind: filters and metadata for templates, the index as the last step.
+
+Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
+SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
+SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values),
+SEARCH_INDEX_CACHE (True: keep Pagefind's page and word files for the next build, reuse.py) in
+SEARCH_INDEX_CACHE_PATH (default .cache/search beside the content folder).
+Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
+`search_options` (URL parameter of a facet with fixed values → {option id: label}) and
+`search_title_order` (the file, in the bundle, that lists every page in title order).
+"""
+
+import logging
+
+from pelican import signals
+
+from sinn_core.settings import cache_path, defaults_receiver
+from sinn_vocabularies import vocabularies_for
+
+from .facets import Facet, resolve_facets
+from .indexer import SearchIndexError, build_index
+from .title_order import ORDER_FILE
+
+__all__ = ["Facet", "SearchIndexError"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SEARCH_INDEX_ENABLED": True,
+    "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
+    # Postings per word chunk (Pagefind's default: 20,000); see bench/results.json for the bytes per query.
+    "SEARCH_INDEX_CHUNK_SIZE": 6000,
+    "SEARCH_INDEX_CACHE": True,
+    "SEARCH_INDEX_CACHE_PATH": None,
+    "SEARCH_INDEX_FACETS": [
+        {"param": "typ", "key": "Typ", "values": {"geschichte": "Geschichte", "akteur": "Akteur"}},
+        {"param": "thema", "key": "Themenfeld", "vocabulary": "themes"},
+        {"param": "region", "key": "Region", "vocabulary": "regions"},
+        {"param": "phase", "key": "Phase", "vocabulary": "stages"},
+        {"param": "akteurstyp", "key": "Akteurstyp", "vocabulary": "actor_types"},
+        {"param": "zielgruppe", "key": "Zielgruppe", "vocabulary": "target_groups"},
+        {"param": "anleitung", "key": "Nachmachen", "values": {"ja": "Mit Anleitung zum Nachmachen"}},
+        {"param": "sprache", "key": "Sprache", "values": {"leicht": "in Leichter Sprache"}},
+    ],
+}
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
+
+
+def add_to_context(generator):
+    """Give templates the facets and the Pagefind filter name for each vocabulary."""
+    facets = resolve_facets(generator.settings["SEARCH_INDEX_FACETS"], vocabularies_for(generator.settings))
+    generator.context["search_facets"] = facets
+    generator.context["search_key"] = {(f.vocabulary or f.param): f.key for f in facets}
+    generator.context["search_title_order"] = ORDER_FILE
+    generator.context["search_options"] = {f.param: dict(f.options) for f in facets if not f.vocabulary}
+    generator.context["search_type"] = generator.context["search_options"].get("typ", {})
+
+
+def index_site(pelican):
+    """Build the search index once every page is written; a failure fails the build."""
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX_ENABLED", True):
+        return
+    cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"]) if settings["SEARCH_INDEX_CACHE"] else None
+    try:
+        build_index(pelican.output_path, settings["SEARCH_INDEX_BUNDLE_DIR"], settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
+    except SearchIndexError as error:
+        logger.error("%s", error)
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.generator_init.connect(add_to_context)
+    signals.finalized.connect(index_site)

@@ -1,0 +1,50 @@
+"""sitemap.xml (with lastmod from each page's dates) and robots.txt pointing to it.
+
+Own code rather than pelican-sitemap: that plugin stamps every listing page with the build
+time, which would make two builds of the same commit differ. Settings: SITEMAP_EXCLUDE,
+URL prefixes never listed (default: none besides 404.html and pages marked noindex).
+"""
+
+import os
+
+from pelican import signals
+
+from sinn_core.settings import fill_in
+
+from .files import EXCLUDED_NAMES, lastmod_of, page_url, robots_txt, sitemap_xml
+
+DEFAULTS = {"SITEMAP_EXCLUDE": ()}
+_entries: dict[str, object] = {}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings and start an empty list of pages."""
+    fill_in(pelican.settings, DEFAULTS)
+    _entries.clear()
+
+
+def remember_page(path, context):
+    """Note every HTML page as it is written."""
+    if not path.endswith(".html") or os.path.basename(path) in EXCLUDED_NAMES or context.get("noindex"):
+        return
+    url = page_url(path, context["OUTPUT_PATH"])
+    if any(url.startswith(prefix) for prefix in context.get("SITEMAP_EXCLUDE", ())):
+        return
+    _entries[url] = lastmod_of(context)
+
+
+def write_files(pelican):
+    """Write sitemap.xml and robots.txt once every page is written."""
+    siteurl = pelican.settings["SITEURL"]
+    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
+        handle.write(sitemap_xml(_entries, siteurl))
+    with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
+        handle.write(robots_txt(siteurl))
+    _entries.clear()
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.content_written.connect(remember_page)
+    signals.finalized.connect(write_files)

@@ -1,0 +1,65 @@
+"""Stories (and pages) in Markdown with YAML front matter; drafts shown only in the preview.
+
+Settings: STORIES_SHOW_DRAFTS (default False): True shows drafts marked "Entwurf"
+(pelicanconf.py), False leaves them out entirely (publishconf.py). STORIES_CACHE (default True):
+keep read stories between builds in .cache/pelican/ beside the content folder. STORIES_READ_WORKERS
+(default 0: one per core): processes that read the stories the cache lacks, when at least
+STORIES_READ_MINIMUM (64) are missing; for fewer, starting processes costs more than it saves.
+"""
+
+from pelican import signals
+
+from sinn_core.parallel import cores
+from sinn_core.settings import fill_in
+
+from . import preread
+from .cache import reader_cache_path
+from .reader import StoryReader
+
+DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True, "STORIES_READ_WORKERS": 0, "STORIES_READ_MINIMUM": 64}
+
+
+def fill_defaults(pelican):
+    """Fill in this plugin's settings and, with STORIES_CACHE, Pelican's reader cache."""
+    fill_in(pelican.settings, DEFAULTS)
+    if pelican.settings["STORIES_CACHE"]:
+        pelican.settings.update({
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CONTENT_CACHING_LAYER": "reader",
+            "GZIP_CACHE": False,  # compressing thousands of stories costs more than it saves here
+            "CACHE_PATH": reader_cache_path(pelican.settings),
+        })
+
+
+def add_reader(readers):
+    """Read .md files with the front-matter reader."""
+    readers.reader_classes["md"] = StoryReader
+
+
+def read_ahead(generator):
+    """Before the first file a generator reads: read all files its cache lacks on every core."""
+    workers = cores(generator.settings["STORIES_READ_WORKERS"])
+    preread.prepare(generator, StoryReader, workers, generator.settings["STORIES_READ_MINIMUM"])
+
+
+def pin_urls(generator):
+    """Work out each story's and page's address once; Pelican formats it anew on every use.
+
+    Templates ask for `story.url` tens of thousands of times per build (cards, lists, feeds, related
+    stories). Pelican's own `override_url` holds the result; the address cannot change after reading.
+    """
+    for name in ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+        for content in getattr(generator, name, None) or []:
+            if not hasattr(content, "override_url"):
+                content.override_url = content.url
+
+
+def register():
+    """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_preread.connect(read_ahead)
+    signals.page_generator_preread.connect(read_ahead)
+    signals.article_generator_finalized.connect(pin_urls)
+    signals.page_generator_finalized.connect(pin_urls)
