@@ -9,6 +9,7 @@ import os
 import re
 import unicodedata
 
+from sinn_core import addresses
 from sinn_core.containment import control_characters, printable
 
 from . import formats
@@ -17,11 +18,8 @@ from .frontmatter import ContentSyntaxError
 from .problems import ERROR, WARNING
 
 SLUG = re.compile(formats.SLUG_PATTERN)
-# Paths of the site that no story, page, actor or alias may take.
-RESERVED_SLUGS = {
-    "geschichten", "akteure", "themen", "regionen", "suche", "feeds", "daten", "presse",
-    "pagefind", "images", "files", "theme", "seite", "static", "sitemap", "robots",
-}
+# Paths of the site that no story, page, actor or alias may take: the first segments of the address map.
+RESERVED_SLUGS = addresses.RESERVED_SLUGS
 IMAGE_FIELDS = {"story": "image", "actor": "logo"}
 
 

@@ -5,48 +5,60 @@ from __future__ import annotations
 import difflib
 import os
 
+from sinn_core.addresses import AddressMap, Content
 from sinn_core.containment import ContentPathError, printable, resolve_content_path
 
 from . import body, checks, formats
 from .frontmatter import locate, value_line
 from .problems import ERROR, Problem
 
-DEFAULT_URLS = {"story": "geschichten/{slug}/", "actor": "akteure/{id}/", "page": "{slug}/"}
-URL_SETTINGS = {"story": "ARTICLE_URL", "actor": "ACTORS_URL", "page": "PAGE_URL"}
-FIXED_PATHS = ("/", "/geschichten/", "/akteure/", "/themen/", "/regionen/", "/suche/", "/presse/", "/daten/")
-STATIC_PREFIXES = ("/feeds/", "/daten/", "/pagefind/", "/theme/")
-STATIC_FILES = ("/sitemap.xml", "/robots.txt", "/404.html")
-
 
 def check_paths(documents: dict, settings: dict, references: dict, content_path: str) -> list[Problem]:
     """Duplicate addresses and ids, aliases that collide, and internal links that lead nowhere."""
-    owners, drafts, problems = _addresses(documents, settings)
+    addresses = AddressMap(settings)
+    show_drafts = settings.get("STORIES_SHOW_DRAFTS", True)
+    owners, drafts, problems = _addresses(documents, addresses, show_drafts)
     problems.extend(_case_duplicates(documents))
-    fixed = {checks.normalise_path(p) for p in FIXED_PATHS}
-    fixed |= {f"/themen/{term}/" for term in references.get("themes", [])}
-    fixed |= {f"/regionen/{term}/" for term in references.get("regions", [])}
-    problems.extend(_aliases(documents, owners, fixed))
+    problems.extend(_aliases(documents, owners, addresses, references))
     problems.extend(_adaptations(documents.get("story", []), drafts))
-    known = set(owners) | fixed
+    content = _content(documents, references, settings, show_drafts)
+    known = set(owners) | addresses.published(content)
     by_source = {os.path.realpath(d.path): d for docs in documents.values() for d in docs}
-    hide_drafts = not settings.get("STORIES_SHOW_DRAFTS", True)
-    links = _Links(known, drafts if hide_drafts else set(), by_source, os.path.realpath(content_path))
+    links = _Links(known, drafts, by_source, os.path.realpath(content_path), addresses, content)
     for docs in documents.values():
         for document in docs:
             problems.extend(links.broken(document))
     return problems
 
 
-def _addresses(documents: dict, settings: dict):
-    """The address of every document; a problem for each address or id taken twice."""
+def _content(documents: dict, references: dict, settings: dict, show_drafts: bool) -> Content:
+    """What the build will publish, as the address map needs it: ids, drafts, stories per theme and region."""
+    content = Content(show_drafts=show_drafts, per_page=settings.get("LISTINGS_PER_PAGE") or 24)
+    content.actors = {d.id for d in documents.get("actor", [])}
+    content.pages = {d.id for d in documents.get("page", [])}
+    for document in documents.get("story", []):
+        (content.drafts if document.is_draft else content.stories).add(document.id)
+        if document.is_draft and not show_drafts:
+            continue
+        for kind in ("themes", "regions"):
+            terms = document.data.get(kind)
+            for term in terms if isinstance(terms, list) else ():
+                if isinstance(term, str):
+                    content.stories_per_term[kind][term] = content.stories_per_term[kind].get(term, 0) + 1
+    for kind in ("themes", "regions"):
+        content.terms[kind] = set(references.get(kind, []))
+    return content
+
+
+def _addresses(documents: dict, addresses: AddressMap, show_drafts: bool):
+    """The address of every document; a problem for each address or id taken twice. Drafts hidden: their addresses apart."""
     owners: dict[str, object] = {}
     drafts: set[str] = set()
     problems = []
     for kind, docs in documents.items():
-        pattern = settings.get(URL_SETTINGS[kind], DEFAULT_URLS[kind])
         for document in docs:
-            url = checks.normalise_path(pattern.format(slug=document.id, id=document.id))
-            if document.is_draft and not settings.get("STORIES_SHOW_DRAFTS", True):
+            url = checks.normalise_path(addresses.of(kind, document.id).url)
+            if document.is_draft and not show_drafts:
                 drafts.add(url)
                 continue
             other = owners.get(url)
@@ -89,7 +101,7 @@ def _case_duplicates(documents: dict) -> list[Problem]:
     return problems
 
 
-def _aliases(documents: dict, owners: dict, fixed: set) -> list[Problem]:
+def _aliases(documents: dict, owners: dict, addresses: AddressMap, terms: dict) -> list[Problem]:
     """Earlier addresses (aliases) may not take an address that a page or another alias has."""
     problems = []
     for docs in documents.values():
@@ -102,8 +114,7 @@ def _aliases(documents: dict, owners: dict, fixed: set) -> list[Problem]:
                     continue
                 target = checks.normalise_path(alias)
                 other = owners.get(target)
-                generated = target.startswith((*STATIC_PREFIXES, "/images/", "/files/", "/geschichten/seite/")) or target in STATIC_FILES
-                if target in fixed or generated or (other is not None and other is not document):
+                if addresses.taken_by_site(target, terms) or (other is not None and other is not document):
                     taken_by = other.display_path if other is not None else "einer festen Seite der Website"
                     problems.append(Problem(
                         document.display_path,
@@ -148,8 +159,10 @@ def _adaptations(stories: list, hidden_drafts: set) -> list[Problem]:
 class _Links:
     """Decides whether an internal link of a document leads to a page, an image or nowhere."""
 
-    def __init__(self, known: set, drafts: set, by_source: dict, content_root: str):
+    def __init__(self, known: set, drafts: set, by_source: dict, content_root: str, addresses: AddressMap, content: Content):
         self.known = known
+        self.addresses = addresses
+        self.content = content
         self.drafts = drafts
         self.by_source = by_source
         self.content_root = content_root
@@ -174,26 +187,40 @@ class _Links:
         if target.startswith(body.INTERNAL_PREFIXES):
             return self._file_link(document, target)
         path = checks.normalise_path(target)
-        if path in self.known or path + "/" in self.known or path.startswith(STATIC_PREFIXES) or path in STATIC_FILES:
+        if path in self.known or path + "/" in self.known or self.addresses.generated_folder(path):
             return None
-        if _is_archive_page(path):
-            return None
-        for folder in ("images", "files"):
-            if path.startswith(f"/{folder}/"):
-                try:
-                    found = resolve_content_path(self.content_root, path.lstrip("/"), folder)
-                except ContentPathError as error:
-                    return f"Der Link {printable(target)}: {error}"
-                if os.path.isfile(found):
-                    # An image in the text is published by the same pipeline as a logo: judge it the same way.
-                    refusals = [m for m, severity in formats.check("logo", path.lstrip("/"), self.content_root) if severity == ERROR]
-                    return refusals[0] if folder == "images" and refusals else None
-                return f"Der Link {printable(target)} führt ins Leere: die Datei content{path} gibt es nicht. Prüfen Sie Ordner und Dateiname."
-        if path in self.drafts:
+        folder = self.addresses.content_folder(path)
+        if folder is not None:
+            relative = folder + "/" + path[len(self.addresses.folder(folder.upper() + "_URL")):]
+            try:
+                found = resolve_content_path(self.content_root, relative, folder)
+            except ContentPathError as error:
+                return f"Der Link {printable(target)}: {error}"
+            if os.path.isfile(found):
+                # An image in the text is published by the same pipeline as a logo: judge it the same way.
+                refusals = [m for m, severity in formats.check("logo", relative, self.content_root) if severity == ERROR]
+                return refusals[0] if folder == "images" and refusals else None
+            return f"Der Link {printable(target)} führt ins Leere: die Datei content/{relative} gibt es nicht. Prüfen Sie Ordner und Dateiname."
+        empty = self._empty_term(path)
+        if empty:
+            return empty
+        if path in self.drafts or path + "/" in self.drafts:
             return f"Der Link {target} führt zu einer Geschichte, die noch ein Entwurf ist (status: draft) und nicht veröffentlicht wird."
         message = f"Der Link {target} führt ins Leere: diese Seite gibt es nicht."
         close = difflib.get_close_matches(path, sorted(self.known), n=1, cutoff=0.75)
         return message + (f" Meinten Sie {close[0]}?" if close else " Prüfen Sie die Adresse.")
+
+    def _empty_term(self, path: str) -> str | None:
+        """A message for a link to a theme or region that has no story yet: its page is written with the first one."""
+        for kind, noun in (("themes", "Themenfeld"), ("regions", "Region")):
+            for term in sorted(self.content.terms[kind]):
+                url = "/" + self.addresses.of(kind, term).url
+                if (path == url or path + "/" == url) and not self.content.stories_per_term[kind].get(term):
+                    return (
+                        f"Der Link {path} führt ins Leere: zu {noun} „{term}“ gibt es noch keine veröffentlichte Geschichte, "
+                        "deshalb auch keine Seite. Verlinken Sie eine andere Seite oder löschen Sie den Link."
+                    )
+        return None
 
     def _file_link(self, document, target: str) -> str | None:
         prefix, relative = target.split("}", 1)
@@ -215,7 +242,3 @@ class _Links:
             "Der Pfad gilt relativ zum Ordner dieser Datei, z. B. {filename}andere-geschichte.md."
         )
 
-
-def _is_archive_page(path: str) -> bool:
-    parts = [p for p in path.split("/") if p]
-    return len(parts) == 3 and parts[0] == "geschichten" and parts[1] == "seite" and parts[2].isdigit()
