@@ -11,6 +11,8 @@ import json
 import os
 import shutil
 
+from sinn_core.files import write_atomic
+
 # Bump when the encoding changes in a way the settings do not show.
 PIPELINE_VERSION = 1
 
@@ -73,11 +75,7 @@ class ImageCache:
 
     def save_index(self) -> None:
         """Remember source hashes so an unchanged file is not read again."""
-        os.makedirs(self.root, exist_ok=True)
-        temporary = f"{self._index_path}.tmp-{os.getpid()}"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(self._index, handle, sort_keys=True)
-        os.replace(temporary, self._index_path)
+        write_atomic(self._index_path, json.dumps(self._index, sort_keys=True))
 
 
 def content_digest(path: str, known: dict) -> str:
@@ -92,16 +90,3 @@ def content_digest(path: str, known: dict) -> str:
         known[stamp] = sha.hexdigest()
     return known[stamp]
 
-
-def publish(source: str, target: str) -> None:
-    """Put a cached file into the output: a hard link where possible, else a copy."""
-    # Targets are built from content paths: one with ".." in it must never replace a file elsewhere.
-    if ".." in target.replace(os.sep, "/").split("/"):
-        raise ValueError(f"refusing to publish outside the output folder: {target!r}")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    if os.path.exists(target):
-        os.remove(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

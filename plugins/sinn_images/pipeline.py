@@ -10,9 +10,10 @@ import os
 
 from PIL import Image, features
 
+from sinn_core.files import link_or_copy, write_atomic
 from sinn_core.settings import cache_path
 
-from .cache import ImageCache, publish, settings_fingerprint
+from .cache import ImageCache, settings_fingerprint
 from .encode import encode_all
 from .plan import ImageError, Rendition, plan
 from .svg import SvgError, read_clean_svg
@@ -76,10 +77,7 @@ class ImagePipeline:
             raise ImageError(error.describe(f"content/{rendition.src}")) from error
         path = os.path.join(self.cache.root, "svg", hashlib.sha256(clean).hexdigest()[:40] + ".svg")
         if not os.path.isfile(path):
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(f"{path}.tmp-{os.getpid()}", "wb") as handle:
-                handle.write(clean)
-            os.replace(f"{path}.tmp-{os.getpid()}", path)
+            write_atomic(path, clean)
         return path
 
     def encode(self) -> None:
@@ -152,14 +150,14 @@ class ImagePipeline:
         """Link (or copy) every published file of every image into the output folder."""
         for key, rendition in self.renditions.items():
             if rendition.is_svg:
-                publish(self._svg_files[key], os.path.join(output_path, rendition.download.path))
+                link_or_copy(self._svg_files[key], os.path.join(output_path, rendition.download.path))
                 continue
             cache_key = self._keys.get(key)
             if cache_key is None or self.cache.manifest(cache_key) is None:
                 continue  # failed to encode: already reported, and the build will not be published
             folder = self.cache.folder(cache_key)
             for variant in [*rendition.variants, rendition.og, rendition.download]:
-                publish(os.path.join(folder, variant.name), os.path.join(output_path, variant.path))
+                link_or_copy(os.path.join(folder, variant.name), os.path.join(output_path, variant.path))
         os.makedirs(self.cache.root, exist_ok=True)
         with open(os.path.join(self.cache.root, "last-build.json"), "w", encoding="utf-8") as handle:
             json.dump(self.stats, handle, sort_keys=True)

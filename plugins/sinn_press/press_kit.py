@@ -16,9 +16,10 @@ import os
 import zipfile
 from dataclasses import dataclass
 
+from sinn_core.files import atomic_path, link_or_copy
 from sinn_core.parallel import fork_map
 from sinn_core.settings import cache_path
-from sinn_images.cache import content_digest, publish
+from sinn_images.cache import content_digest
 
 from . import readme
 from .citation_formats import FORMATS
@@ -104,7 +105,7 @@ class PressKits:
         if image:
             entries.append(image)
         cached, built = self._cached_zip(entries, zip_time(story))
-        publish(cached, os.path.join(output_path, folder, names["zip"]))
+        link_or_copy(cached, os.path.join(output_path, folder, names["zip"]))
         files.insert(0, self._described(story, "zip", names["zip"], os.path.getsize(cached)))
         return files, built
 
@@ -117,10 +118,8 @@ class PressKits:
         path = os.path.join(self.cache_root, key[:2], f"{key}.zip")
         if os.path.isfile(path):
             return path, False
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.tmp-{os.getpid()}"
-        write_zip(temporary, entries, date_time)
-        os.replace(temporary, path)
+        with atomic_path(path) as temporary:
+            write_zip(temporary, entries, date_time)
         return path, True
 
     def _key(self, entries: list[Entry], date_time: tuple) -> str:

@@ -14,19 +14,14 @@ import logging
 import os
 import shutil
 
+from sinn_core.files import link_or_copy
+
 from .stable import UnknownFormatError, read_file
 
 logger = logging.getLogger(__name__)
 
 # The bundle's folders of content-named files, and the extension of the files in each.
 FOLDERS = {"fragment": ".pf_fragment", "index": ".pf_index"}
-
-
-def _link(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def seed(bundle: str, cache: str) -> int:
@@ -40,7 +35,7 @@ def seed(bundle: str, cache: str) -> int:
         os.makedirs(target, exist_ok=True)
         for name in os.listdir(source):
             try:
-                _link(os.path.join(source, name), os.path.join(target, name))
+                link_or_copy(os.path.join(source, name), os.path.join(target, name))
             except OSError:  # gone meanwhile (another build renewed the cache): Pagefind writes it
                 continue
             count += 1
@@ -80,9 +75,7 @@ def keep(bundle: str, cache: str) -> None:
         os.makedirs(target, exist_ok=True)
         wanted, present = set(os.listdir(source)), set(os.listdir(target))
         for name in wanted - present:
-            temporary = os.path.join(target, f".{name}.{os.getpid()}")
-            _link(os.path.join(source, name), temporary)
-            os.replace(temporary, os.path.join(target, name))
+            link_or_copy(os.path.join(source, name), os.path.join(target, name))
         for name in present - wanted:
             try:
                 os.remove(os.path.join(target, name))

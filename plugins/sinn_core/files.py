@@ -1,0 +1,48 @@
+"""Writing files so that no reader ever sees half of one: atomic writes and link-or-copy.
+
+Not a plugin itself; the image cache, the press kits and the search index cache import it. A file
+is written under a temporary name beside its target and renamed over it: a rename within one
+folder is atomic, so a build that stops midway, or a second build sharing the cache, finds the old
+file or the new one, never a torn one. Own code rather than a library: it is os.replace and a
+temporary name, which the standard library's tempfile does not combine for a named target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def atomic_path(path: str) -> Iterator[str]:
+    """A temporary path beside `path` to write to; renamed over `path` when the block ends without error."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    folder, name = os.path.split(path)
+    # Hidden, and named by the process, so two builds sharing a cache never write the same temporary file.
+    temporary = os.path.join(folder, f".{name}.tmp-{os.getpid()}")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)
+
+
+def write_atomic(path: str, data: bytes | str) -> None:
+    """Write bytes (or text, as UTF-8) to `path` at once: readers see the old file or the new one."""
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Put the file `source` at `target` (replacing it): a hard link where possible, else a copy."""
+    # Targets are built from content paths: one with ".." in it must never replace a file elsewhere.
+    if ".." in target.replace(os.sep, "/").split("/"):
+        raise ValueError(f"refusing to write outside the output folder: {target!r}")
+    with atomic_path(target) as temporary:
+        try:
+            os.link(source, temporary)
+        except OSError:
+            shutil.copyfile(source, temporary)
