@@ -8,18 +8,20 @@ import pytest
 from conftest import build_or_fail
 
 from sinn_core.addresses import AddressMap, Content, fill_settings, list_pages
-from sitefiles import SiteFiles, check_in_process, settings_file, story_fields
+from sitefiles import SiteFiles, actor_fields, check_in_process, settings_file, story_fields
 
 # Three published stories on theme "beratung" (two per page: two archive and two theme pages), one draft.
 PER_PAGE = 2
 STORIES = ("beratung-per-video", "zweite", "dritte")
 EMPTY_THEME, EMPTY_REGION = "migration-integration", "leipzig"
+ACTOR_ONLY_REGION = "dresden"  # an actor works there, no story is set there: the region has a page
 LINKS = (
     "/", "/geschichten/", "/geschichten/seite/2/", "/geschichten/seite/3/", "/geschichten/zweite/",
     "/geschichten/entwurf/", "/geschichten/gibt-es-nicht/",
     "/akteure/", "/akteure/beratungsverein/", "/akteure/niemand/", "/ueber/", "/impressum/", "/leichte-sprache/",
     "/themen/", "/themen/beratung/", "/themen/beratung/seite/2/", "/themen/beratung/seite/3/", f"/themen/{EMPTY_THEME}/",
     "/regionen/", "/regionen/erzgebirgskreis/", f"/regionen/{EMPTY_REGION}/", "/regionen/erzgebirgskreis/seite/2/",
+    f"/regionen/{ACTOR_ONLY_REGION}/", f"/regionen/{ACTOR_ONLY_REGION}/seite/2/",
     "/suche/", "/404.html", "/presse/", "/daten/", "/daten/geschichten.json", "/daten/geschichten.csv",
     "/daten/akteure.geojson", "/daten/schema/geschichten.schema.json", "/daten/gibt-es-nicht.json",
     "/feeds/geschichten.atom.xml", "/feeds/themen/beratung.atom.xml", f"/feeds/themen/{EMPTY_THEME}.atom.xml",
@@ -34,6 +36,7 @@ def _site(root, show_drafts: bool) -> tuple[SiteFiles, str]:
     for slug in STORIES[1:]:
         site.story(slug)
     site.story("entwurf", story_fields(status="draft"))
+    site.actor("stadtverein", actor_fields(regions=[ACTOR_ONLY_REGION]))
     site.write("files/anleitung.csv", "Schritt;Was\n1;Anfangen\n")
     return site, settings_file(site.root, LISTINGS_PER_PAGE=PER_PAGE, STORIES_SHOW_DRAFTS=show_drafts)
 
@@ -58,6 +61,7 @@ def test_checker_accepts_a_link_exactly_when_the_site_has_the_file(tmp_path, sho
     assert table["/geschichten/entwurf/"] == (show_drafts, show_drafts)
     assert table["/themen/beratung/seite/2/"] == (True, True)
     assert table[f"/themen/{EMPTY_THEME}/"] == (False, False)
+    assert table[f"/regionen/{ACTOR_ONLY_REGION}/"] == (True, True)
     assert table["/presse/"] == table["/files/anleitung.csv"] == (True, True)
 
 
@@ -66,7 +70,7 @@ def test_checker_explains_a_theme_without_stories(site_files):
     site_files.replace("stories/beratung-per-video.md", "Das spart Zeit", f"Siehe [Thema](/themen/{EMPTY_THEME}/). Das spart Zeit")
     code, output = check_in_process(site_files.content)
     assert code == 1
-    assert f"zu Themenfeld „{EMPTY_THEME}“ gibt es noch keine veröffentlichte Geschichte, deshalb auch keine Seite" in output
+    assert f"zu Themenfeld „{EMPTY_THEME}“ gibt es noch keine veröffentlichte Geschichte und keinen Akteur" in output
 
 
 def test_defaults_give_the_documented_addresses():
@@ -111,10 +115,11 @@ def test_published_follows_the_content():
     addresses = AddressMap()
     content = Content(stories={"a", "b", "c"}, drafts={"d"}, per_page=2,
                       terms={"themes": {"voll", "leer"}, "regions": set()},
-                      stories_per_term={"themes": {"voll": 3}, "regions": {}})
+                      stories_per_term={"themes": {"voll": 3}, "regions": {}}, actors_per_term={"themes": {"verein": 1}, "regions": {}})
+    content.terms["themes"].add("verein")
     published = addresses.published(content)
-    assert {"/geschichten/seite/2/", "/themen/voll/", "/themen/voll/seite/2/", "/feeds/themen/leer.atom.xml"} <= published
-    assert not {"/geschichten/seite/3/", "/themen/leer/", "/themen/voll/seite/3/", "/geschichten/d/"} & published
+    assert {"/geschichten/seite/2/", "/themen/voll/", "/themen/voll/seite/2/", "/feeds/themen/leer.atom.xml", "/themen/verein/"} <= published
+    assert not {"/geschichten/seite/3/", "/themen/leer/", "/themen/voll/seite/3/", "/geschichten/d/", "/themen/verein/seite/2/"} & published
     content.show_drafts = True
     assert "/geschichten/d/" in addresses.published(content)
     assert list_pages(0, 24) == 1 and list_pages(25, 24) == 2

@@ -35,19 +35,26 @@ def _content(documents: dict, references: dict, settings: dict, show_drafts: boo
     """What the build will publish, as the address map needs it: ids, drafts, stories per theme and region."""
     content = Content(show_drafts=show_drafts, per_page=settings.get("LISTINGS_PER_PAGE") or 24)
     content.actors = {d.id for d in documents.get("actor", [])}
+    for document in documents.get("actor", []):
+        _count_terms(document, content.actors_per_term)
     content.pages = {d.id for d in documents.get("page", [])}
     for document in documents.get("story", []):
         (content.drafts if document.is_draft else content.stories).add(document.id)
         if document.is_draft and not show_drafts:
             continue
-        for kind in ("themes", "regions"):
-            terms = document.data.get(kind)
-            for term in terms if isinstance(terms, list) else ():
-                if isinstance(term, str):
-                    content.stories_per_term[kind][term] = content.stories_per_term[kind].get(term, 0) + 1
+        _count_terms(document, content.stories_per_term)
     for kind in ("themes", "regions"):
         content.terms[kind] = set(references.get(kind, []))
     return content
+
+
+def _count_terms(document, counts: dict) -> None:
+    """Add one to the count of each theme and region the document names."""
+    for kind in ("themes", "regions"):
+        terms = document.data.get(kind)
+        for term in terms if isinstance(terms, list) else ():
+            if isinstance(term, str):
+                counts[kind][term] = counts[kind].get(term, 0) + 1
 
 
 def _addresses(documents: dict, addresses: AddressMap, show_drafts: bool):
@@ -211,14 +218,16 @@ class _Links:
         return message + (f" Meinten Sie {close[0]}?" if close else " Prüfen Sie die Adresse.")
 
     def _empty_term(self, path: str) -> str | None:
-        """A message for a link to a theme or region that has no story yet: its page is written with the first one."""
+        """A message for a link to a theme or region with neither story nor actor: its page is written with the first one."""
         for kind, noun in (("themes", "Themenfeld"), ("regions", "Region")):
             for term in sorted(self.content.terms[kind]):
                 url = "/" + self.addresses.of(kind, term).url
-                if (path == url or path + "/" == url) and not self.content.stories_per_term[kind].get(term):
+                if (path == url or path + "/" == url) and not (
+                    self.content.stories_per_term[kind].get(term) or self.content.actors_per_term[kind].get(term)
+                ):
                     return (
-                        f"Der Link {path} führt ins Leere: zu {noun} „{term}“ gibt es noch keine veröffentlichte Geschichte, "
-                        "deshalb auch keine Seite. Verlinken Sie eine andere Seite oder löschen Sie den Link."
+                        f"Der Link {path} führt ins Leere: zu {noun} „{term}“ gibt es noch keine veröffentlichte Geschichte "
+                        "und keinen Akteur, deshalb auch keine Seite. Verlinken Sie eine andere Seite oder löschen Sie den Link."
                     )
         return None
 

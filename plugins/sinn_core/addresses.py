@@ -100,6 +100,7 @@ class Content:
     pages: set = field(default_factory=set)
     terms: dict = field(default_factory=lambda: {"themes": set(), "regions": set()})  # every term id
     stories_per_term: dict = field(default_factory=lambda: {"themes": {}, "regions": {}})  # published stories
+    actors_per_term: dict = field(default_factory=lambda: {"themes": {}, "regions": {}})
     per_page: int = 24
 
     @property
@@ -177,7 +178,7 @@ class AddressMap:
             for term in content.terms[kind]:
                 urls.add(self.feed(kind, term).url)
                 count = content.stories_per_term[kind].get(term, 0)
-                if count:  # the listings write a term's page only when it has stories
+                if count or content.actors_per_term[kind].get(term):  # the listings skip a term nothing belongs to
                     first = self.of(kind, term).url
                     urls |= {self.list_page(first, n).url for n in range(1, list_pages(count, content.per_page) + 1)}
         return {"/" + url for url in urls}
