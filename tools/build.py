@@ -1,7 +1,8 @@
 """`make html` / `make publish`: check the content, build into a temporary folder, then swap.
 
 The previous output/ stays untouched unless the whole build succeeds, so a bad merge can
-never publish half a site. Exit codes: 0 built, 1 content or build errors.
+never publish half a site. Exit codes: 0 built, 1 content or build errors, 2 the settings file is
+wrong (a value of the wrong type, plugins in the wrong order).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from sinn_core.containment import printable  # noqa: E402
+from sinn_core.settings import SettingsError, load_settings  # noqa: E402
 
 logger = logging.getLogger("sinn.build")
 
@@ -88,7 +90,7 @@ def run_check(settings) -> None:
     """
     from sinn_content_contract import check_site  # noqa: PLC0415
 
-    if not settings.get("CONTENT_CONTRACT_CHECK", True):
+    if not settings["CONTENT_CONTRACT_CHECK"]:
         return
     report = check_site(settings["PATH"], settings).report
     show_problems(report)
@@ -99,7 +101,6 @@ def run_check(settings) -> None:
 def build(settings_file: str, output: str, overrides: dict | None = None) -> str:
     """Build the site described by settings_file into output; return the output path."""
     from pelican import Pelican  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
 
     output = os.path.abspath(output)
     remove_abandoned(output)
@@ -107,7 +108,7 @@ def build(settings_file: str, output: str, overrides: dict | None = None) -> str
     shutil.rmtree(staging, ignore_errors=True)
     counter = next((h for h in logging.getLogger().handlers if isinstance(h, _CountingHandler)), None)
     errors_before = counter.count if counter else 0
-    settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
+    settings = load_settings(settings_file, {"OUTPUT_PATH": staging, **(overrides or {})})
     run_check(settings)
     settings["CONTENT_CONTRACT_CHECK"] = False
     try:
@@ -178,6 +179,9 @@ def main(argv=None) -> int:
     started = time.monotonic()
     try:
         output = build(args.settings, args.output, {"PATH": os.path.abspath(args.content)} if args.content else None)
+    except SettingsError as error:
+        logger.error("Build abgebrochen: %s Nichts wurde gebaut; output/ ist unverändert.", error)
+        return 2
     except BuildError as error:
         logger.error("Build abgebrochen: %s", error)
         return 1

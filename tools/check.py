@@ -1,6 +1,7 @@
 """`make check`: validate all content and list every problem at once, in German.
 
-Exit 0 when there are no errors (warnings allowed), 1 with errors, 2 when it cannot run.
+Exit 0 when there are no errors (warnings allowed), 1 with errors, 2 when it cannot run (also
+when the settings file holds a value of the wrong type).
 `--format json` prints one JSON object; `--format github` prints GitHub Actions annotations
 (`::error file=…,line=…::…`) that mark the lines in a pull request.
 """
@@ -17,6 +18,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from sinn_content_contract import check_site  # noqa: E402
 from sinn_content_contract.freshness import resolve_today  # noqa: E402
+from sinn_core.settings import SettingsError, load_settings  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +36,8 @@ def folder_and_day(content: str, today: str | None, what: str, command: str):
 
 
 def build_settings(settings_file: str, content: str) -> dict:
-    """The settings the build reads (Markdown options, drafts, addresses), for the content folder given."""
-    from pelican.settings import read_settings  # noqa: PLC0415
-
-    return read_settings(settings_file, override={"PATH": os.path.abspath(content)})
+    """The settings the build reads (Markdown options, drafts, addresses, plugin defaults), for the content folder given."""
+    return load_settings(settings_file, {"PATH": os.path.abspath(content)})
 
 
 def main(argv=None) -> int:
@@ -57,6 +57,9 @@ def main(argv=None) -> int:
     try:
         settings = build_settings(args.settings, args.content)
         report = check_site(args.content, settings, today=today).report
+    except SettingsError as error:
+        logger.error("Die Prüfung ist abgebrochen: %s", error)
+        return 2
     except Exception as error:
         if args.debug:
             raise

@@ -134,7 +134,7 @@ def _read(stories: ArticlesGenerator, path: str):
 def _body_images(story, settings) -> bool:
     from sinn_images.markup import body_image_sources  # noqa: PLC0415
 
-    return bool(body_image_sources(story._content, settings.get("SITEURL", "") + "/"))
+    return bool(body_image_sources(story._content, settings["SITEURL"] + "/"))
 
 
 def _replace(generators, old, story) -> None:

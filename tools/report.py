@@ -3,7 +3,8 @@ and stories without a replication guide (`transfer`) or an easy-language summary
 
 Written to stdout and, when $GITHUB_STEP_SUMMARY is set (GitHub Actions), appended there too.
 `--today JJJJ-MM-TT` sets the day the review ages are measured from (default: today); exit 0 when
-the report was written (it reports, it never fails a build), 2 when it cannot run.
+the report was written (it reports, it never fails a build), 2 when it cannot run. `--settings`
+names the settings file (default pelicanconf.py), read as the build reads it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from sinn_content_contract import check_site  # noqa: E402
-from sinn_content_contract.freshness import REVIEW_MONTHS, months_before, reviewed_on  # noqa: E402
+from sinn_content_contract.freshness import months_before, reviewed_on  # noqa: E402
 from sinn_core.containment import printable  # noqa: E402
-from tools.check import folder_and_day  # noqa: E402
+from sinn_core.settings import SettingsError  # noqa: E402
+from tools.check import build_settings, folder_and_day  # noqa: E402
 
 logger = logging.getLogger("sinn.report")
 DUE_SOON_DAYS = 45
@@ -46,9 +48,9 @@ class Entry:
         return f"- {title} – `{path}`" + (f" – {detail}" if detail else "")
 
 
-def entries(content: str, today: datetime.date) -> tuple[list[Entry], str]:
-    """Every story of the content folder, and the checker's one-line summary."""
-    result = check_site(content, today=today)
+def entries(content: str, today: datetime.date, settings: dict | None = None) -> tuple[list[Entry], str]:
+    """Every story of the content folder, and the checker's one-line summary (with the build's settings)."""
+    result = check_site(content, settings, today=today)
     stories = []
     for document in result.documents.get("story", []):
         data = document.data
@@ -65,7 +67,7 @@ def entries(content: str, today: datetime.date) -> tuple[list[Entry], str]:
     return sorted(stories, key=lambda e: e.path), result.report.summary()
 
 
-def render(stories: list[Entry], today: datetime.date, summary: str, months: int = REVIEW_MONTHS) -> str:
+def render(stories: list[Entry], today: datetime.date, summary: str, months: int) -> str:
     """The report as Markdown."""
     limit = months_before(today, months)
     overdue = sorted((e for e in stories if e.reviewed and e.reviewed < limit), key=lambda e: e.reviewed)
@@ -139,13 +141,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Redaktionsbericht: Prüfdaten, Anleitungen zum Nachmachen, Leichte Sprache.")
     parser.add_argument("content", nargs="?", default="content", help="Inhaltsordner (Standard: content)")
     parser.add_argument("--today", help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    parser.add_argument("--settings", default=os.path.join(ROOT, "pelicanconf.py"),
+                        help="Einstellungen des Builds (Standard: pelicanconf.py), z. B. für CONTENT_CONTRACT_REVIEW_MONTHS")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     today = folder_and_day(args.content, args.today, "den Bericht", "make report")
     if today is None:
         return 2
-    stories, summary = entries(args.content, today)
-    text = render(stories, today, summary)
+    try:
+        settings = build_settings(args.settings, args.content)
+    except SettingsError as error:
+        logger.error("Der Bericht ist abgebrochen: %s", error)
+        return 2
+    stories, summary = entries(args.content, today, settings)
+    text = render(stories, today, summary, settings["CONTENT_CONTRACT_REVIEW_MONTHS"])
     sys.stdout.write(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:

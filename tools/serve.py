@@ -17,7 +17,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-from tools.build import ROOT, BuildError, configure_logging
+from tools.build import ROOT, BuildError, SettingsError, configure_logging, load_settings
 from tools.preview import NeedsFullBuildError, Preview
 
 logger = logging.getLogger("sinn.serve")
@@ -135,6 +135,11 @@ def main(argv=None) -> int:
     logging.getLogger("sinn.preview").setLevel(logging.INFO)
     output = os.path.abspath(args.output)
     content = os.path.abspath(args.content) if args.content else None
+    try:  # a wrong settings file stops the preview before it serves anything; each build reads it again
+        load_settings(args.settings, {"PATH": content} if content else None)
+    except SettingsError as error:
+        logger.error("Vorschau abgebrochen: %s", error)
+        return 2
     site = PreviewServer(args.settings, output, content)
     site.full_build()
     handler = functools.partial(_Handler, directory=output)

@@ -10,10 +10,12 @@ from pelican import signals
 from sinn_core.settings import defaults_receiver
 
 from .generator import ActorsGenerator
-from .model import Actor, german_sort_key
+from .model import Actor
 
-__all__ = ["Actor", "ActorsGenerator", "german_sort_key"]
+__all__ = ["Actor", "ActorsGenerator"]
 
+# Profiles are read with the contract's rules and its CONTENT_CONTRACT_TODAY.
+REQUIRES = ("sinn_content_contract",)
 DEFAULTS = {
     "ACTORS_URL": "akteure/{id}/",
     "ACTORS_SAVE_AS": "akteure/{id}/index.html",

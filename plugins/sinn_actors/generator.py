@@ -15,7 +15,7 @@ from sinn_content_contract.html_policy import clean
 from sinn_content_contract.rendering import render
 from sinn_content_contract.site import content_files
 from sinn_core.parallel import cores, fork_map
-from sinn_stories.links import absolute_links
+from sinn_core.text import absolute_links
 
 from .model import Actor
 
@@ -41,7 +41,7 @@ class ActorsGenerator(Generator):
         """The actor of one file, or a German message naming the file when it cannot be published."""
         try:
             document = read_document("actor", path, os.path.relpath(path))
-            refuse_unpublishable(document.data, document.display_path, resolve_today(self.settings.get("CONTENT_CONTRACT_TODAY")))
+            refuse_unpublishable(document.data, document.display_path, resolve_today(self.settings["CONTENT_CONTRACT_TODAY"]))
         except ContentSyntaxError as error:
             return error.message if error.message.startswith(os.path.relpath(path)) else f"{os.path.relpath(path)}: {error.message}"
         return Actor(
@@ -50,7 +50,7 @@ class ActorsGenerator(Generator):
             fields=document.data,
             # Rendered and cleaned as the checker does, which reports whatever clean() removes.
             description_html=absolute_links(
-                clean(render(str(document.data.get("description", "")), self.settings)), self.settings.get("SITEURL", "")
+                clean(render(str(document.data.get("description", "")), self.settings)), self.settings["SITEURL"]
             ),
             url=self.settings["ACTORS_URL"].format(id=document.id),
             save_as=self.settings["ACTORS_SAVE_AS"].format(id=document.id),

@@ -4,7 +4,9 @@
 check at the start of every build and stops it on errors, so no broken page is published.
 Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build off;
 CONTENT_CONTRACT_TODAY (default None: the real date; or "JJJJ-MM-TT") is the day stories' review
-dates are measured from; CONTENT_CONTRACT_REVIEW_MONTHS (default 12) is when a review is due.
+dates are measured from; CONTENT_CONTRACT_REVIEW_MONTHS (default 12) is when a review is due;
+CONTENT_CONTRACT_WORKERS (default 0: one per core) check the files when there are
+CONTENT_CONTRACT_PARALLEL_MINIMUM (400) or more.
 """
 
 import logging
@@ -14,6 +16,7 @@ from pelican import signals
 from sinn_core.containment import ContentError, printable
 from sinn_core.settings import defaults_receiver
 
+from .freshness import REVIEW_MONTHS
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .site import CheckResult, Document, check_file, check_site, read_document
@@ -21,7 +24,17 @@ from .site import CheckResult, Document, check_file, check_site, read_document
 __all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site", "read_document"]
 
 logger = logging.getLogger(__name__)
-DEFAULTS = {"CONTENT_CONTRACT_CHECK": True, "CONTENT_CONTRACT_TODAY": None, "CONTENT_CONTRACT_REVIEW_MONTHS": 12}
+DEFAULTS = {
+    "CONTENT_CONTRACT_CHECK": True,
+    "CONTENT_CONTRACT_TODAY": None,
+    "CONTENT_CONTRACT_REVIEW_MONTHS": REVIEW_MONTHS,
+    "CONTENT_CONTRACT_WORKERS": 0,
+    # Below this many files, starting processes costs more than checking them one by one.
+    "CONTENT_CONTRACT_PARALLEL_MINIMUM": 400,
+}
+TYPES = {"CONTENT_CONTRACT_TODAY": str | None}
+# Terms are checked against the vocabularies, and the inventory knows their folder (VOCABULARIES_PATH).
+REQUIRES = ("sinn_vocabularies",)
 
 
 class ContentContractError(ContentError):
@@ -39,7 +52,7 @@ _inventories: dict[str, object] = {}
 
 def check_before_build(pelican):
     """Check all content; log every problem and stop the build on errors."""
-    if not pelican.settings.get("CONTENT_CONTRACT_CHECK", True):
+    if not pelican.settings["CONTENT_CONTRACT_CHECK"]:
         return None
     result = check_site(pelican.settings["PATH"], pelican.settings)
     for problem in result.report.sorted():
@@ -51,7 +64,7 @@ def check_before_build(pelican):
 
 def refuse_unknown_files(pelican):
     """Stop every build, checked or not, when content/ holds a file of no known kind (a link, a hidden file, a script)."""
-    inventory = take_inventory(pelican.settings["PATH"], pelican.settings.get("VOCABULARIES_PATH", "data"))
+    inventory = take_inventory(pelican.settings["PATH"], pelican.settings["VOCABULARIES_PATH"])
     _inventories[pelican.settings["PATH"]] = inventory
     if inventory.problems:
         report = Report(files_checked=len(inventory.problems))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from sinn_core.parallel import cores, fork_map
+from sinn_core.settings import defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, formats, freshness, paths
@@ -80,17 +81,17 @@ def content_files(content_path: str, kind: str) -> list[str]:
 
 def check_site(content_path: str, settings: dict | None = None, today: datetime.date | None = None) -> CheckResult:
     """Check every file below content_path; never raises for bad content."""
-    settings = settings or {}
+    settings = _with_defaults(settings)
     today, months = _review_dates(settings, today)
     report = Report()
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
-    inventory = take_inventory(content_path, settings.get("VOCABULARIES_PATH", "data"))
+    inventory = take_inventory(content_path, settings["VOCABULARIES_PATH"])
     report.extend(inventory.problems)
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months, settings=settings)
-    checked = fork_map(lambda entry: check(*entry), files, cores(settings.get("CONTENT_CONTRACT_WORKERS")),
-                       settings.get("CONTENT_CONTRACT_PARALLEL_MINIMUM", 400))
+    checked = fork_map(lambda entry: check(*entry), files, cores(settings["CONTENT_CONTRACT_WORKERS"]),
+                       settings["CONTENT_CONTRACT_PARALLEL_MINIMUM"])
     for kind, document, problems in checked:
         report.files_checked += 1
         report.extend(problems)
@@ -124,7 +125,7 @@ def _check_one(kind: str, path: str, validator: Validator, today, months, settin
 
 def check_file(content_path: str, path: str, settings: dict | None = None, today: datetime.date | None = None) -> Report:
     """Check one story, actor or page on its own (the preview's quick check; site-wide checks need check_site)."""
-    settings = settings or {}
+    settings = _with_defaults(settings)
     report = Report()
     references = _references(content_path, settings, report)
     kind = next((k for k, folder in KINDS.items() if os.path.commonpath([os.path.join(content_path, folder), path])
@@ -138,10 +139,15 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
     return report
 
 
+def _with_defaults(settings: dict | None) -> dict:
+    """The settings given, with the declared defaults of what the checker reads filled in (a test or tool may give only some)."""
+    return {**defaults_of("sinn_content_contract", "sinn_vocabularies", "sinn_stories"), **(settings or {})}
+
+
 def _review_dates(settings: dict, today: datetime.date | None) -> tuple:
     """The day the checks count from and the months after which a review is due."""
-    today = today or freshness.resolve_today(settings.get("CONTENT_CONTRACT_TODAY"))
-    return today, settings.get("CONTENT_CONTRACT_REVIEW_MONTHS", freshness.REVIEW_MONTHS)
+    today = today or freshness.resolve_today(settings["CONTENT_CONTRACT_TODAY"])
+    return today, settings["CONTENT_CONTRACT_REVIEW_MONTHS"]
 
 
 def _internal_error(error: Exception) -> str:
@@ -155,7 +161,7 @@ def _internal_error(error: Exception) -> str:
 
 
 def _references(content_path, settings, report, inventory=None) -> dict[str, list[str]]:
-    data_path = os.path.join(content_path, settings.get("VOCABULARIES_PATH", "data"))
+    data_path = os.path.join(content_path, settings["VOCABULARIES_PATH"])
     references: dict[str, list[str]] = {}
     try:
         for name, vocabulary in load_vocabularies(data_path).items():

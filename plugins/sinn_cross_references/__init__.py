@@ -8,6 +8,7 @@ Settings: CROSS_REFERENCES_RELATED_COUNT, how many "Ähnliche Geschichten" a sto
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from sinn_core.content import generator_of
 from sinn_core.settings import defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
@@ -15,6 +16,8 @@ from .links import link_adaptations, link_stories, newest_first, relate_stories
 
 __all__ = ["newest_first"]
 
+# Terms are resolved against the vocabularies (VOCABULARIES_PATH).
+REQUIRES = ("sinn_vocabularies",)
 DEFAULTS = {"CROSS_REFERENCES_RELATED_COUNT": 3}
 
 
@@ -23,7 +26,7 @@ fill_defaults = defaults_receiver(DEFAULTS)
 
 def resolve(generators):
     """Link stories with actors and terms once all content is read."""
-    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    articles = generator_of(generators, ArticlesGenerator)
     context = articles.context
     stories = articles.articles
     groups = link_stories(stories, context.get("actors_by_id", {}), vocabularies_for(articles.settings))

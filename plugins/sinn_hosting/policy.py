@@ -20,7 +20,7 @@ def resolve_sources(directives: dict, settings) -> dict:
     <path> may name settings in braces ("site:{THEME_STATIC_DIR}/js/"); a path ending in / allows
     the whole folder and nothing outside it.
     """
-    origins = site_origins(settings.get("SITEURL", ""))
+    origins = site_origins(settings["SITEURL"])
     resolved = {}
     for name, sources in directives.items():
         values = []

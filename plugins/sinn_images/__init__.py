@@ -5,6 +5,8 @@ published): widths IMAGES_WIDTHS in IMAGES_FORMATS (AVIF where Pillow supports i
 PNG with transparency), a 1200×630 Open Graph crop around `image.focus`, and a full-resolution
 copy for the press, all upright, in sRGB and without EXIF/GPS, XMP or IPTC. Encoded files live in
 IMAGES_CACHE_PATH (default .cache/images beside the content folder), keyed by content and settings.
+IMAGES_QUALITY sets the encoder quality per format, IMAGES_OG_SIZE the preview crop (width, height),
+IMAGES_WORKERS the processes that encode (0: one per core).
 """
 
 import logging
@@ -13,6 +15,7 @@ import os
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from sinn_core.content import generator_of
 from sinn_core.settings import defaults_receiver
 
 from .markup import body_image_sources, picture, rewrite_body
@@ -31,6 +34,7 @@ DEFAULTS = {
     "IMAGES_CACHE_PATH": None,
     "IMAGES_WORKERS": 0,
 }
+TYPES = {"IMAGES_CACHE_PATH": str | None}
 _pipelines: dict[int, ImagePipeline] = {}
 
 
@@ -49,8 +53,7 @@ def _attach_story_images(story, pipeline: ImagePipeline) -> None:
 
 def prepare(generators):
     """Plan every image, rewrite body images, and encode what the cache lacks."""
-    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    articles, pages = generator_of(generators, ArticlesGenerator), generator_of(generators, PagesGenerator)
     pipeline = ImagePipeline(articles.settings)
     _pipelines.clear()
     _pipelines[id(articles.context)] = pipeline
@@ -80,10 +83,10 @@ def prepare(generators):
     )
 
 
-def publish(pelican):
+def place_images(pelican):
     """Put every image file into the output once the pages are written."""
     for pipeline in _pipelines.values():
-        pipeline.publish(pelican.output_path)
+        pipeline.place_in(pelican.output_path)
     _pipelines.clear()
 
 
@@ -91,4 +94,4 @@ def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.all_generators_finalized.connect(prepare)
-    signals.finalized.connect(publish)
+    signals.finalized.connect(place_images)

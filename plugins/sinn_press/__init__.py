@@ -38,6 +38,7 @@ DEFAULTS = {
     "PRESS_KIT_WORKERS": 0,
     "PRESS_KIT_PARALLEL_MINIMUM": 64,
 }
+TYPES = {"PRESS_KIT_CACHE_PATH": str | None}
 _kits: dict[int, PressKits] = {}
 
 

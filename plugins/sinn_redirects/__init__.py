@@ -15,6 +15,8 @@ from .generator import RedirectsGenerator
 __all__ = ["Redirect", "RedirectsGenerator", "collect", "normalise", "save_as_for"]
 
 DEFAULTS = {"REDIRECTS_FILE": "_redirects"}
+# Redirect pages come after every generator that writes pages, so they never replace one.
+AFTER = ("sinn_actors", "sinn_listings", "sinn_press", "sinn_open_data", "sinn_feeds")
 
 
 fill_defaults = defaults_receiver(DEFAULTS)

@@ -25,7 +25,7 @@ class RedirectsGenerator(Generator):
         context = self.context
         items = [*context.get("stories", []), *context.get("pages", []), *context.get("actors", [])]
         base = absolute_base(self.settings)
-        siteurl = self.settings.get("SITEURL", "")
+        siteurl = self.settings["SITEURL"]
         template = self.get_template("redirect")
         written = []
         for redirect in collect(items):

@@ -43,6 +43,11 @@ DEFAULTS = {
         {"param": "sprache", "key": "Sprache", "values": {"leicht": "in Leichter Sprache"}},
     ],
 }
+TYPES = {"SEARCH_INDEX_CACHE_PATH": str | None}
+# The index is built from the written pages: sinn_parallel_writing renders them at `finalized` first.
+AFTER = ("sinn_parallel_writing",)
+# Filters come from the vocabularies (VOCABULARIES_PATH).
+REQUIRES = ("sinn_vocabularies",)
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -61,7 +66,7 @@ def add_to_context(generator):
 def index_site(pelican):
     """Build the search index once every page is written; a failure fails the build."""
     settings = pelican.settings
-    if not settings.get("SEARCH_INDEX_ENABLED", True):
+    if not settings["SEARCH_INDEX_ENABLED"]:
         return
     cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"]) if settings["SEARCH_INDEX_CACHE"] else None
     try:

@@ -14,6 +14,8 @@ from sinn_core.settings import fill_in
 from .files import EXCLUDED_NAMES, lastmod_of, page_url, robots_txt, sitemap_xml
 
 DEFAULTS = {"SITEMAP_EXCLUDE": ()}
+# Pages are noted as they are written: sinn_parallel_writing writes them at `finalized`, before write_files.
+AFTER = ("sinn_parallel_writing",)
 _entries: dict[str, object] = {}
 
 
@@ -28,7 +30,7 @@ def remember_page(path, context):
     if not path.endswith(".html") or os.path.basename(path) in EXCLUDED_NAMES or context.get("noindex"):
         return
     url = page_url(path, context["OUTPUT_PATH"])
-    if any(url.startswith(prefix) for prefix in context.get("SITEMAP_EXCLUDE", ())):
+    if any(url.startswith(prefix) for prefix in context["SITEMAP_EXCLUDE"]):
         return
     _entries[url] = lastmod_of(context)
 

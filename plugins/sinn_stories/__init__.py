@@ -16,6 +16,8 @@ from . import preread
 from .cache import reader_cache_path
 from .reader import StoryReader
 
+# The reader checks each file with the contract's rules and its CONTENT_CONTRACT_TODAY.
+REQUIRES = ("sinn_content_contract",)
 DEFAULTS = {"STORIES_SHOW_DRAFTS": False, "STORIES_CACHE": True, "STORIES_READ_WORKERS": 0, "STORIES_READ_MINIMUM": 64}
 
 

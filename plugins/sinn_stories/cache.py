@@ -12,18 +12,19 @@ import json
 import os
 
 from sinn_content_contract import html_policy, rendering
+from sinn_core import text
 from sinn_core.settings import cache_path
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 # The reader, and the rendering and HTML allowlist it shares with the checker.
-_CODE = [os.path.join(_HERE, "reader.py"), os.path.join(_HERE, "links.py"), rendering.__file__, html_policy.__file__]
+_CODE = [os.path.join(_HERE, "reader.py"), text.__file__, rendering.__file__, html_policy.__file__]
 
 
 def reader_cache_path(settings) -> str:
     """A cache folder beside the content folder, one per configuration that changes the output."""
     code = b"".join(open(path, "rb").read() for path in _CODE)  # noqa: SIM115 - four small files
     variant = json.dumps(
-        [settings.get("SITEURL", ""), settings.get("STORIES_SHOW_DRAFTS", False), settings.get("MARKDOWN", {})],
+        [settings["SITEURL"], settings["STORIES_SHOW_DRAFTS"], settings["MARKDOWN"]],
         sort_keys=True, default=str,
     ).encode()
     digest = hashlib.sha256(variant + code).hexdigest()[:16]

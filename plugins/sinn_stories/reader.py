@@ -15,9 +15,9 @@ from sinn_content_contract.html_policy import clean
 from sinn_content_contract.rendering import render
 from sinn_content_contract.validate import contract_fields
 from sinn_core.containment import inside
+from sinn_core.text import absolute_links
 
 from . import preread
-from .links import absolute_links
 
 logger = logging.getLogger(__name__)
 
@@ -48,23 +48,23 @@ class StoryReader(MarkdownReader):
             return prepared
         source = split_front_matter(read_text(source_path))
         fields = load_yaml(source) or {}
-        refuse_unpublishable(fields, os.path.relpath(source_path), resolve_today(self.settings.get("CONTENT_CONTRACT_TODAY")))
+        refuse_unpublishable(fields, os.path.relpath(source_path), resolve_today(self.settings["CONTENT_CONTRACT_TODAY"]))
         # Only fields of the contract: Pelican would also obey save_as, url, template or lang from a file.
         known = contract_fields(self._kind(source_path))
         metadata = {name: self._convert(name, value) for name, value in fields.items() if name in known}
         if metadata.get("status") == "draft":
-            if self.settings.get("STORIES_SHOW_DRAFTS", False):
+            if self.settings["STORIES_SHOW_DRAFTS"]:
                 metadata["status"] = "published"
                 metadata["draft"] = True
             else:
                 metadata["status"] = "skip"
         # The checker renders and cleans the same way, and reports whatever clean() removes here.
-        content = absolute_links(clean(render(source.body, self.settings)), self.settings.get("SITEURL", ""))
+        content = absolute_links(clean(render(source.body, self.settings)), self.settings["SITEURL"])
         return content, metadata
 
 
     def _kind(self, source_path: str) -> str:
-        pages = [os.path.join(self.settings["PATH"], folder) for folder in self.settings.get("PAGE_PATHS", ["pages"])]
+        pages = [os.path.join(self.settings["PATH"], folder) for folder in self.settings["PAGE_PATHS"]]
         return "page" if any(inside(folder, source_path) for folder in pages) else "story"
 
     def _convert(self, name, value):

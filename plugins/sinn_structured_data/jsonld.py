@@ -53,7 +53,7 @@ def website(settings) -> dict:
         "@id": absolute_url(base, "#website"),
         "name": settings["SITENAME"],
         "url": absolute_url(base, ""),
-        "inLanguage": settings.get("DEFAULT_LANG", "de"),
+        "inLanguage": settings["DEFAULT_LANG"],
         "publisher": publisher(settings),
     }
 
@@ -139,7 +139,7 @@ def article(story, settings) -> dict:
         "description": story.summary,
         "datePublished": _iso(story.date),
         "dateModified": _iso(getattr(story, "modified", None) or story.date),
-        "inLanguage": settings.get("DEFAULT_LANG", "de"),
+        "inLanguage": settings["DEFAULT_LANG"],
         "image": image_object(story, settings),
         "author": publisher(settings),
         "publisher": publisher(settings),

@@ -3,17 +3,24 @@
 Templates get ABSOLUTE_SITEURL: SITEURL when it is absolute, else FEED_DOMAIN (the local preview),
 for canonical links and anything copied off the site; and history_url(story): the change history of
 its file in the repository (settings REPO_URL, e.g. https://github.com/org/repo, REPO_BRANCH "main",
-REPO_CONTENT_FOLDER "content"), "" when REPO_URL is empty.
+REPO_CONTENT_FOLDER "content"), "" when REPO_URL is empty (default "").
 """
 
 from functools import partial
 
 from pelican import signals
 
+from sinn_core.settings import defaults_receiver
+
 from .filters import FILTERS
 from .urls import absolute_base, absolute_url, history_url
 
 __all__ = ["absolute_base", "absolute_url"]
+
+DEFAULTS = {"REPO_URL": "", "REPO_BRANCH": "main", "REPO_CONTENT_FOLDER": "content"}
+
+
+fill_defaults = defaults_receiver(DEFAULTS)
 
 
 def add_filters(generator):
@@ -25,4 +32,5 @@ def add_filters(generator):
 
 def register():
     """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
     signals.generator_init.connect(add_filters)

@@ -25,10 +25,10 @@ def absolute_url(base: str, path: str) -> str:
 
 def history_url(settings, story) -> str:
     """Where the changes to a story's file can be read: REPO_URL/commits/REPO_BRANCH/content/…; "" without REPO_URL."""
-    repository = str(settings.get("REPO_URL") or "").rstrip("/")
+    repository = settings["REPO_URL"].rstrip("/")
     source = getattr(story, "relative_source_path", "")
     if not repository or not source:
         return ""
-    folder = str(settings.get("REPO_CONTENT_FOLDER", "content")).strip("/")
-    branch = settings.get("REPO_BRANCH") or "main"
+    folder = settings["REPO_CONTENT_FOLDER"].strip("/")
+    branch = settings["REPO_BRANCH"]
     return f"{repository}/commits/{branch}/{folder}/{source.replace(chr(92), '/')}"

@@ -7,6 +7,8 @@ import os
 
 from pelican import signals
 
+from sinn_core.settings import defaults_receiver
+
 from .terms import VOCABULARY_FILES, MapTile, Term, Vocabulary, VocabularyError, load_vocabularies
 
 __all__ = ["VOCABULARY_FILES", "MapTile", "Term", "Vocabulary", "VocabularyError", "load_vocabularies", "vocabularies_for"]
@@ -14,10 +16,12 @@ __all__ = ["VOCABULARY_FILES", "MapTile", "Term", "Vocabulary", "VocabularyError
 DEFAULTS = {"VOCABULARIES_PATH": "data"}
 
 
+fill_defaults = defaults_receiver(DEFAULTS)
+
+
 def vocabularies_for(settings) -> dict:
     """The vocabularies of the site these settings describe."""
-    folder = settings.get("VOCABULARIES_PATH", DEFAULTS["VOCABULARIES_PATH"])
-    return load_vocabularies(os.path.join(settings["PATH"], folder))
+    return load_vocabularies(os.path.join(settings["PATH"], settings["VOCABULARIES_PATH"]))
 
 
 def add_to_context(generator):
@@ -27,4 +31,5 @@ def add_to_context(generator):
 
 def register():
     """Connect the receivers."""
+    signals.initialized.connect(fill_defaults)
     signals.generator_init.connect(add_to_context)
