@@ -178,7 +178,7 @@ def card_titles(page) -> list[str]:
 
 
 def test_a_list_without_a_search_word_is_alphabetical_the_german_way(browser_page, sample_server):
-    from sinn_actors.model import german_sort_key
+    from sinn_core.text import german_sort_key
 
     browser_page.goto(sample_server.url("/suche/?typ=akteur"))
     titles = card_titles(browser_page)
@@ -201,7 +201,7 @@ def test_a_first_search_fetches_neither_filter_files_nor_the_title_order(browser
 
 
 def test_the_title_order_lists_every_indexed_page_once(sample_site):
-    from sinn_actors.model import german_sort_key
+    from sinn_core.text import german_sort_key
     from sinn_search_index.title_order import ORDER_FILE
 
     bundle = sample_site.output / "pagefind"

@@ -6,14 +6,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from sinn_core.text import german_sort_key
+
 TEASER_LENGTH = 220
 _TAG = re.compile(r"<[^>]+>")
-_SORT_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def german_sort_key(text: str) -> str:
-    """A sort key that puts Ä with A and ignores case, as a German reader expects."""
-    return text.casefold().translate(_SORT_FOLD)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Plans, encodes (in parallel, only what the cache lacks) and publishes every image of a build."""
+"""Plans, encodes (in parallel, only what the cache lacks) and places in the output every image of a build."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ class ImagePipeline:
                 return os.path.join(self.cache.folder(self._keys[key]), variant.name)
         return None
 
-    def publish(self, output_path: str) -> None:
+    def place_in(self, output_path: str) -> None:
         """Link (or copy) every published file of every image into the output folder."""
         for key, rendition in self.renditions.items():
             if rendition.is_svg:

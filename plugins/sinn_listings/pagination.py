@@ -31,11 +31,6 @@ class ListPage:
         """The page after, or None."""
         return self.pages[self.number] if self.number < len(self.pages) else None
 
-    @property
-    def first_index(self) -> int:
-        """1-based position of the first item on this page in the whole list."""
-        return (self.number - 1) * (len(self.pages[0].items) if self.pages else 0) + 1
-
 
 def paginate(items: list, per_page: int, url: str, page_url: str) -> list[ListPage]:
     """Pages of at most per_page items; page 1 lives at `url`, page n at page_url.format(number=n)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sinn_core.content import later_modification
 from sinn_templating import absolute_base, absolute_url
 from sinn_templating.filters import date_de
 
@@ -16,8 +17,7 @@ def permanent_url(story, settings) -> str:
 def citation(story, settings) -> str:
     """A citation suggestion: publisher, title, dates, permanent URL and a placeholder for the access date."""
     dates = f"veröffentlicht am {date_de(story.date)}"
-    modified = getattr(story, "modified", None)
-    if modified and modified.date() != story.date.date():
+    if modified := later_modification(story):
         dates += f", aktualisiert am {date_de(modified)}"
     return (
         f"{settings['SITE_PUBLISHER']}: „{story.title}“, {dates}. "

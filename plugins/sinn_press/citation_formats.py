@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from sinn_core.content import later_modification
 from sinn_templating.filters import date_de
 
 from .citation import permanent_url
@@ -24,12 +25,6 @@ _LATEX_PATTERN = re.compile("|".join(re.escape(character) for character in _LATE
 
 def _latex(text: str) -> str:
     return _LATEX_PATTERN.sub(lambda match: _LATEX[match.group(0)], " ".join(str(text).split()))
-
-
-def _updated(story):
-    """The date of the last update, if it is not the day of publication."""
-    modified = getattr(story, "modified", None)
-    return modified if modified and modified.date() != story.date.date() else None
 
 
 def citation_key(story) -> str:
@@ -47,7 +42,7 @@ def bibtex(story, settings) -> str:
         ("organization", _latex(settings["SITENAME"])),
         ("langid", "ngerman"),
     ]
-    updated = _updated(story)
+    updated = later_modification(story)
     if updated:
         fields.append(("note", f"Aktualisiert am {date_de(updated)}"))
     lines = [f"@online{{{citation_key(story)},"]
@@ -72,7 +67,7 @@ def ris(story, settings) -> str:
         ("LA", "de"),
         ("AB", getattr(story, "summary", "") or ""),
     ]
-    updated = _updated(story)
+    updated = later_modification(story)
     if updated:
         lines.append(("N1", f"Aktualisiert am {date_de(updated)}"))
     text = "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines if value)
@@ -94,7 +89,7 @@ def csl_json(story, settings) -> str:
         "language": "de-DE",
         "abstract": getattr(story, "summary", "") or "",
     }
-    updated = _updated(story)
+    updated = later_modification(story)
     if updated:
         item["note"] = f"Aktualisiert am {date_de(updated)}"
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from sinn_core.content import later_modification
 from sinn_structured_data import text_license
 from sinn_structured_data.licenses import license_url
 from sinn_templating.filters import date_de
@@ -38,8 +39,7 @@ def text(story, settings, image_name: str | None, names: dict[str, str]) -> str:
     lines = [title, "=" * len(title), ""]
     lines += _wrap(story.summary)
     dates = f"Veröffentlicht am {date_de(story.date)}"
-    modified = getattr(story, "modified", None)
-    if modified and modified.date() != story.date.date():
+    if modified := later_modification(story):
         dates += f", aktualisiert am {date_de(modified)}"
     lines += ["", *_wrap(f"{dates} von der {settings['SITE_PUBLISHER']}."), f"Online: {permanent_url(story, settings)}"]
     if getattr(story, "illustrative", False):

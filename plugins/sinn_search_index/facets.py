@@ -14,10 +14,6 @@ class Facet:
     vocabulary: str | None = None
     options: tuple = field(default=())
 
-    def label_of(self, option_id: str) -> str:
-        """The label shown (and indexed) for an option id."""
-        return dict(self.options)[option_id]
-
 
 def resolve_facets(definitions: list[dict], vocabularies: dict) -> list[Facet]:
     """Facets with their options: from the vocabulary, or fixed values in the definition."""

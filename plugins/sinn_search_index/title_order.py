@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 
-from sinn_actors.model import german_sort_key
+from sinn_core.text import german_sort_key
 
 from .stable import payload
 
