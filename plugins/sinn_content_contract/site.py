@@ -141,7 +141,7 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
 
 def _with_defaults(settings: dict | None) -> dict:
     """The settings given, with the declared defaults of what the checker reads filled in (a test or tool may give only some)."""
-    return {**defaults_of("sinn_content_contract", "sinn_vocabularies", "sinn_stories"), **(settings or {})}
+    return {**defaults_of("sinn_content_contract", "sinn_vocabularies", "sinn_stories", "sinn_listings"), **(settings or {})}
 
 
 def _review_dates(settings: dict, today: datetime.date | None) -> tuple:
