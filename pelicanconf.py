@@ -51,10 +51,14 @@ PLUGINS = [
 # environment, so templates need no check for changes on each of the 40,000 includes of a big build.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
 
-# URL contract with the press: these paths never change. Every address pattern (ARTICLE_URL, ACTORS_URL,
-# LISTINGS_THEME_URL, PRESS_URL …) is declared once, in the address map (plugins/sinn_core/addresses.py);
-# set one here only to change it. A file's slug is its name.
+# URL contract with the press: these paths never change.
 SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "geschichten/{slug}/"
+ARTICLE_SAVE_AS = "geschichten/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ACTORS_URL = "akteure/{id}/"
+ACTORS_SAVE_AS = "akteure/{id}/index.html"
 # The feeds plugin writes feeds/geschichten.atom.xml and one feed per theme and region instead.
 FEED_ALL_ATOM = None
 # Feeds, canonical links and link previews need absolute addresses; locally they point at the preview server.
