@@ -25,9 +25,8 @@ IGNORE_FILES = [".*", "*.swp", "*~", "README.md"]
 READERS = {"html": None, "htm": None, "rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-# Each plugin declares which plugins must stand before it (REQUIRES, AFTER in its __init__.py);
-# reading the settings (sinn_core/settings.py) refuses an order that breaks one, naming the plugin.
 PLUGINS = [
+    # First: its `finalized` receiver renders the pages before other plugins read the output.
     "sinn_parallel_writing",
     "sinn_vocabularies",
     "sinn_content_contract",
@@ -39,6 +38,7 @@ PLUGINS = [
     "sinn_press",
     "sinn_open_data",
     "sinn_feeds",
+    # Redirects come after every generator that writes pages, so they never replace one.
     "sinn_redirects",
     "sinn_sitemap",
     "sinn_hosting",
@@ -51,14 +51,10 @@ PLUGINS = [
 # environment, so templates need no check for changes on each of the 40,000 includes of a big build.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
 
-# URL contract with the press: these paths never change.
+# URL contract with the press: these paths never change. Every address pattern (ARTICLE_URL, ACTORS_URL,
+# LISTINGS_THEME_URL, PRESS_URL …) is declared once, in the address map (plugins/sinn_core/addresses.py);
+# set one here only to change it. A file's slug is its name.
 SLUGIFY_SOURCE = "basename"
-ARTICLE_URL = "geschichten/{slug}/"
-ARTICLE_SAVE_AS = "geschichten/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-ACTORS_URL = "akteure/{id}/"
-ACTORS_SAVE_AS = "akteure/{id}/index.html"
 # The feeds plugin writes feeds/geschichten.atom.xml and one feed per theme and region instead.
 FEED_ALL_ATOM = None
 # Feeds, canonical links and link previews need absolute addresses; locally they point at the preview server.
@@ -100,13 +96,15 @@ MARKDOWN = {
 
 # Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
 STORIES_SHOW_DRAFTS = True
+LISTINGS_PER_PAGE = 24
 
-# The repository, for each story's link to its change history ({REPO_URL}/commits/{REPO_BRANCH}/content/stories/…);
+# The repository, for each story's link to its change history ({REPO_URL}/commits/main/content/stories/…);
 # empty: no link. SINN_REPO_URL wins; in GitHub Actions the repository the workflow runs in is used.
 _ACTIONS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
 REPO_URL = os.environ.get("SINN_REPO_URL") or (
     f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{_ACTIONS_REPO}" if _ACTIONS_REPO else ""
 )
+REPO_BRANCH = "main"
 
 # Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
 PRESS_CONTACTS = [

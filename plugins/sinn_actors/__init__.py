@@ -1,12 +1,13 @@
 """Actor profiles from content/actors/<id>.yml: a page for each, and the directory.
 
-Settings: ACTORS_URL and ACTORS_SAVE_AS ({id} is the file name), ACTORS_INDEX_URL and
-ACTORS_INDEX_SAVE_AS for the directory; ACTORS_READ_WORKERS (0: one per core) read the profiles when
-there are ACTORS_READ_MINIMUM (200) or more.
+Settings: ACTORS_READ_WORKERS (0: one per core) read the profiles when there are ACTORS_READ_MINIMUM
+(200) or more. The addresses ACTORS_URL ({id} is the file name) and ACTORS_INDEX_URL belong to the
+address map (sinn_core/addresses.py).
 """
 
 from pelican import signals
 
+from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 
 from .generator import ActorsGenerator
@@ -17,10 +18,6 @@ __all__ = ["Actor", "ActorsGenerator"]
 # Profiles are read with the contract's rules and its CONTENT_CONTRACT_TODAY.
 REQUIRES = ("sinn_content_contract",)
 DEFAULTS = {
-    "ACTORS_URL": "akteure/{id}/",
-    "ACTORS_SAVE_AS": "akteure/{id}/index.html",
-    "ACTORS_INDEX_URL": "akteure/",
-    "ACTORS_INDEX_SAVE_AS": "akteure/index.html",
     "ACTORS_READ_WORKERS": 0,
     "ACTORS_READ_MINIMUM": 200,
 }
@@ -37,4 +34,5 @@ def add_generator(_pelican):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)

@@ -14,6 +14,7 @@ from sinn_content_contract.frontmatter import ContentSyntaxError
 from sinn_content_contract.html_policy import clean
 from sinn_content_contract.rendering import render
 from sinn_content_contract.site import content_files
+from sinn_core.addresses import AddressMap
 from sinn_core.parallel import cores, fork_map
 from sinn_core.text import absolute_links
 
@@ -44,6 +45,7 @@ class ActorsGenerator(Generator):
             refuse_unpublishable(document.data, document.display_path, resolve_today(self.settings["CONTENT_CONTRACT_TODAY"]))
         except ContentSyntaxError as error:
             return error.message if error.message.startswith(os.path.relpath(path)) else f"{os.path.relpath(path)}: {error.message}"
+        address = AddressMap(self.settings).of("actor", document.id)
         return Actor(
             id=document.id,
             source_path=path,
@@ -52,8 +54,8 @@ class ActorsGenerator(Generator):
             description_html=absolute_links(
                 clean(render(str(document.data.get("description", "")), self.settings)), self.settings["SITEURL"]
             ),
-            url=self.settings["ACTORS_URL"].format(id=document.id),
-            save_as=self.settings["ACTORS_SAVE_AS"].format(id=document.id),
+            url=address.url,
+            save_as=address.save_as,
         )
 
     def generate_output(self, writer):
@@ -64,8 +66,8 @@ class ActorsGenerator(Generator):
                 actor.save_as, template, self.context, actor=actor, page_name=actor.url,
                 relative_urls=self.settings["RELATIVE_URLS"], url=actor.url,
             )
-        directory_url = self.settings["ACTORS_INDEX_URL"]
+        directory = AddressMap(self.settings).fixed("ACTORS_INDEX_URL")
         writer.write_file(
-            self.settings["ACTORS_INDEX_SAVE_AS"], self.get_template("actors"), self.context,
-            page_name=directory_url, relative_urls=self.settings["RELATIVE_URLS"], url=directory_url,
+            directory.save_as, self.get_template("actors"), self.context,
+            page_name=directory.url, relative_urls=self.settings["RELATIVE_URLS"], url=directory.url,
         )

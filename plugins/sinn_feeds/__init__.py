@@ -1,14 +1,16 @@
 """Atom feeds: all stories, and one per theme and per region, with summary, image and categories.
 
 Replaces Pelican's own feed (FEED_ALL_ATOM = None in pelicanconf.py) so every feed shares one
-implementation. Drafts are never in a feed. Settings: FEEDS_ALL_URL, FEEDS_THEME_URL and
-FEEDS_REGION_URL ({id} is the term id), FEEDS_MAX_ENTRIES (newest stories per feed, 50; 0: all). Templates get `topic_feed_url(topic)`.
+implementation. Drafts are never in a feed. Settings: FEEDS_MAX_ENTRIES (newest stories per feed, 50; 0: all).
+The addresses FEEDS_ALL_URL, FEEDS_THEME_URL and FEEDS_REGION_URL belong to the address map (sinn_core/addresses.py).
+Templates get `topic_feed_url(topic)`.
 """
 
 from functools import partial
 
 from pelican import signals
 
+from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 
 from .entries import topic_feed_url
@@ -17,9 +19,6 @@ from .generator import FeedsGenerator
 __all__ = ["FeedsGenerator"]
 
 DEFAULTS = {
-    "FEEDS_ALL_URL": "feeds/geschichten.atom.xml",
-    "FEEDS_THEME_URL": "feeds/themen/{id}.atom.xml",
-    "FEEDS_REGION_URL": "feeds/regionen/{id}.atom.xml",
     "FEEDS_MAX_ENTRIES": 50,
 }
 
@@ -40,5 +39,6 @@ def add_to_templates(generator):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_to_templates)

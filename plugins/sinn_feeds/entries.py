@@ -7,13 +7,14 @@ import os
 from dataclasses import dataclass
 from html import escape
 
+from sinn_core.addresses import AddressMap
 from sinn_stories.visibility import last_change
 from sinn_structured_data import download_image, preview_image, site_image, text_license
 from sinn_templating import absolute_base, absolute_url
 
 from .atom import StoryFeed
 
-KINDS = {"themes": ("Themenfeld", "LISTINGS_THEMES_INDEX_URL"), "regions": ("Region", "LISTINGS_REGIONS_INDEX_URL")}
+KINDS = {"themes": ("Themenfeld", "LISTINGS_THEMES_INDEX_URL"), "regions": ("Region", "LISTINGS_REGIONS_INDEX_URL")}  # address map names
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class FeedSpec:
 
 def topic_feed_url(topic, settings) -> str:
     """The site-relative address of a theme's or region's feed."""
-    return settings[f"FEEDS_{topic.kind[:-1].upper()}_URL"].format(id=topic.id)
+    return AddressMap(settings).feed(topic.kind, topic.id).url
 
 
 def fallback_updated(stories) -> datetime.datetime:
@@ -50,15 +51,16 @@ def feed_specs(stories, topics: dict, settings) -> list[FeedSpec]:
     """
     sitename = settings["SITENAME"]
     limit = settings["FEEDS_MAX_ENTRIES"] or None
-    specs = [FeedSpec(settings["FEEDS_ALL_URL"], f"Neue Geschichten – {sitename}",
+    addresses = AddressMap(settings)
+    specs = [FeedSpec(addresses.feed().save_as, f"Neue Geschichten – {sitename}",
                       f"Alle Geschichten der {settings['SITE_PUBLISHER']}, die neuesten zuerst.", "", tuple(stories[:limit]))]
     for kind, (noun, index_setting) in KINDS.items():
         for topic in topics.get(kind, []):
             own = tuple(story for story in stories if topic.id in getattr(story, kind))[:limit]
             specs.append(FeedSpec(
-                topic_feed_url(topic, settings), f"{noun} {topic.label} – {sitename}",
+                addresses.feed(kind, topic.id).save_as, f"{noun} {topic.label} – {sitename}",
                 f"Neue Geschichten zu {topic.label}. {topic.term.description}".strip(),
-                settings[index_setting] if topic.is_empty else topic.url, own,
+                addresses.fixed(index_setting).url if topic.is_empty else topic.url, own,
             ))
     return specs
 

@@ -1,16 +1,17 @@
 """Listing pages: home, the story archive, themes and regions with their stories, search, 404.
 
 Settings (defaults below): LISTINGS_PER_PAGE, LISTINGS_HOME_FEATURED, LISTINGS_HOME_NEWEST,
-LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX ("seite/{number}/"), LISTINGS_THEMES_INDEX_URL,
-LISTINGS_THEME_URL, LISTINGS_REGIONS_INDEX_URL, LISTINGS_REGION_URL, LISTINGS_SEARCH_URL,
 LISTINGS_EASY_LANGUAGE_PAGE (slug of the page that also lists every story's easy_summary),
 LISTINGS_MAP_CLASSES (how many shades of the region map stand for stories, default 4).
 Templates get `saxony_map` (region_map.py): the districts of Saxony with their counts.
+The addresses (LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX, LISTINGS_THEME_URL …) belong to the address map
+(sinn_core/addresses.py).
 """
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
@@ -24,13 +25,6 @@ DEFAULTS = {
     "LISTINGS_PER_PAGE": 24,
     "LISTINGS_HOME_FEATURED": 3,
     "LISTINGS_HOME_NEWEST": 6,
-    "LISTINGS_ARCHIVE_URL": "geschichten/",
-    "LISTINGS_PAGE_SUFFIX": "seite/{number}/",
-    "LISTINGS_THEMES_INDEX_URL": "themen/",
-    "LISTINGS_THEME_URL": "themen/{id}/",
-    "LISTINGS_REGIONS_INDEX_URL": "regionen/",
-    "LISTINGS_REGION_URL": "regionen/{id}/",
-    "LISTINGS_SEARCH_URL": "suche/",
     "LISTINGS_EASY_LANGUAGE_PAGE": "leichte-sprache",
     "LISTINGS_MAP_CLASSES": 4,
 }
@@ -51,8 +45,9 @@ def attach_topics(generators):
     vocabularies = vocabularies_for(settings)
     actors = context.get("actors", [])
     groups = context.get("stories_by_term", {})
+    address_map = addresses.AddressMap(settings)
     topics = {
-        kind: build_topics(kind, vocabularies[kind], groups.get(kind, {}), actors, settings[f"LISTINGS_{kind[:-1].upper()}_URL"])
+        kind: build_topics(kind, vocabularies[kind], groups.get(kind, {}), actors, lambda term, kind=kind: address_map.of(kind, term))
         for kind in ("themes", "regions")
     }
     by_id = {kind: {topic.id: topic for topic in items} for kind, items in topics.items()}
@@ -71,5 +66,6 @@ def attach_topics(generators):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(attach_topics)

@@ -6,6 +6,8 @@ import logging
 
 from pelican.generators import Generator
 
+from sinn_core.addresses import AddressMap
+
 from .pagination import paginate
 
 logger = logging.getLogger(__name__)
@@ -26,27 +28,30 @@ class ListingsGenerator(Generator):
     def generate_output(self, writer):
         """Write all listing pages."""
         settings = self.settings
+        addresses = AddressMap(settings)
+        suffix = addresses.patterns["LISTINGS_PAGE_SUFFIX"]
         stories = self.context.get("stories", [])
         per_page = settings["LISTINGS_PER_PAGE"]
         featured = [s for s in stories if getattr(s, "featured", False)][: settings["LISTINGS_HOME_FEATURED"]]
         newest = [s for s in stories if s not in featured][: settings["LISTINGS_HOME_NEWEST"]]
-        self._write(writer, "index.html", "index", "", featured_stories=featured, newest_stories=newest)
+        home = addresses.fixed("LISTINGS_HOME_URL")
+        self._write(writer, home.save_as, "index", home.url, featured_stories=featured, newest_stories=newest)
 
-        archive_url = settings["LISTINGS_ARCHIVE_URL"]
-        for page in paginate(stories, per_page, archive_url, archive_url + settings["LISTINGS_PAGE_SUFFIX"]):
+        archive_url = addresses.fixed("LISTINGS_ARCHIVE_URL").url
+        for page in paginate(stories, per_page, archive_url, archive_url + suffix):
             self._write(writer, page.save_as, "stories", page.url, list_page=page)
 
         for kind in ("themes", "regions"):
             topics = self.context["topics"][kind]
-            index_url = settings[f"LISTINGS_{kind.upper()}_INDEX_URL"]
-            self._write(writer, index_url + "index.html", "topics", index_url, topics=topics, kind=kind)
+            index = addresses.fixed(f"LISTINGS_{kind.upper()}_INDEX_URL")
+            self._write(writer, index.save_as, "topics", index.url, topics=topics, kind=kind)
             for topic in topics:
                 if topic.is_empty:
                     continue
-                pages = paginate(topic.stories, per_page, topic.url, topic.url + settings["LISTINGS_PAGE_SUFFIX"])
+                pages = paginate(topic.stories, per_page, topic.url, topic.url + suffix)
                 for page in pages:
                     self._write(writer, page.save_as, "topic", page.url, topic=topic, list_page=page)
 
-        search_url = settings["LISTINGS_SEARCH_URL"]
-        self._write(writer, search_url + "index.html", "search", search_url)
-        self._write(writer, "404.html", "404", "404.html")
+        for name, template in (("LISTINGS_SEARCH_URL", "search"), ("LISTINGS_NOT_FOUND_URL", "404")):
+            address = addresses.fixed(name)
+            self._write(writer, address.save_as, template, address.url)

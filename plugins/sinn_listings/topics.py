@@ -32,17 +32,17 @@ class Topic:
         return not self.stories and not self.actors
 
 
-def build_topics(kind: str, vocabulary, stories_by_term: dict, actors, url_pattern: str) -> list[Topic]:
-    """One Topic per term of the vocabulary, in the vocabulary's order."""
+def build_topics(kind: str, vocabulary, stories_by_term: dict, actors, address_of) -> list[Topic]:
+    """One Topic per term of the vocabulary, in the vocabulary's order; address_of(term id) gives its Address."""
     actors_by_term: dict[str, list] = {}
     for actor in actors:
         for term_id in actor.fields.get(kind, []) or []:
             actors_by_term.setdefault(term_id, []).append(actor)
     topics = []
     for term in vocabulary:
-        url = url_pattern.format(id=term.id)
+        address = address_of(term.id)
         topics.append(Topic(
-            term=term, kind=kind, url=url, save_as=url + "index.html",
+            term=term, kind=kind, url=address.url, save_as=address.save_as,
             stories=stories_by_term.get(term.id, []), actors=actors_by_term.get(term.id, []),
         ))
     return topics

@@ -1,14 +1,15 @@
 """Open data: /daten/geschichten.json|csv, /daten/akteure.json|csv|geojson, their JSON Schemas and the page /daten/.
 
 JSON has every published field with absolute URLs and vocabulary labels beside their ids; CSV is
-UTF-8 with BOM and `;`-separated for spreadsheets; drafts never appear. Settings: OPEN_DATA_URL,
-OPEN_DATA_SAVE_AS, OPEN_DATA_SCHEMA_PATH (the schemas shipped with the data: schema/data/).
+UTF-8 with BOM and `;`-separated for spreadsheets; drafts never appear. Settings: OPEN_DATA_SCHEMA_PATH (the schemas shipped
+with the data: schema/data/). The address OPEN_DATA_URL belongs to the address map (sinn_core/addresses.py).
 """
 
 import os
 
 from pelican import signals
 
+from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 
 from .catalogue import to_json
@@ -18,8 +19,6 @@ from .records import actor_feature, actor_record, story_record
 __all__ = ["OpenDataGenerator", "actor_feature", "actor_record", "story_record", "to_json"]
 
 DEFAULTS = {
-    "OPEN_DATA_URL": "daten/",
-    "OPEN_DATA_SAVE_AS": "daten/index.html",
     "OPEN_DATA_SCHEMA_PATH": os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "schema", "data"),
 }
 
@@ -35,4 +34,5 @@ def add_generator(_pelican):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)

@@ -8,6 +8,7 @@ import shutil
 
 from pelican.generators import Generator
 
+from sinn_core.addresses import AddressMap
 from sinn_stories.visibility import last_change, public_stories
 from sinn_structured_data import text_license
 from sinn_templating import absolute_base, absolute_url
@@ -27,7 +28,8 @@ class OpenDataGenerator(Generator):
     def generate_output(self, writer):
         """Write every data file and copy the schemas, then the page that lists them with their sizes."""
         settings, context = self.settings, self.context
-        base, folder = absolute_base(settings), settings["OPEN_DATA_URL"]
+        page = AddressMap(settings).fixed("OPEN_DATA_URL")
+        base, folder = absolute_base(settings), page.url
         topics_by_id = context.get("topics_by_id", {})
         stories = public_stories(context.get("stories", []))
         actors = sorted(context.get("actors", []), key=lambda actor: actor.id)
@@ -51,7 +53,7 @@ class OpenDataGenerator(Generator):
                 handle.write(file.payload)
         logger.info("Offene Daten: %d Dateien in /%s.", len(files), folder)
         writer.write_file(
-            settings["OPEN_DATA_SAVE_AS"], self.get_template("data"), context, page_name=folder, url=folder,
+            page.save_as, self.get_template("data"), context, page_name=folder, url=folder,
             relative_urls=settings["RELATIVE_URLS"], lastmod=modified,
             data_files=[{
                 "name": file.name, "title": file.title, "description": file.description, "format": file.format,

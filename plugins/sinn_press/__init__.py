@@ -5,10 +5,10 @@ resolution with credit and licence; /presse/ lists the contacts and every publis
 image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
 with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
 page; the story's `press_files` lists them for the box. Templates get `press_citation(story)`.
-Settings: PRESS_URL, PRESS_SAVE_AS, PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
+Settings: PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
 (default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
 PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
-written on all cores, 64).
+written on all cores, 64). The address PRESS_URL belongs to the address map (sinn_core/addresses.py).
 """
 
 import logging
@@ -18,6 +18,7 @@ from itertools import chain
 
 from pelican import signals
 
+from sinn_core import addresses
 from sinn_core.parallel import cores
 from sinn_core.settings import defaults_receiver
 
@@ -30,8 +31,6 @@ __all__ = ["PressGenerator", "PressKits", "citation", "permanent_url"]
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
-    "PRESS_URL": "presse/",
-    "PRESS_SAVE_AS": "presse/index.html",
     "PRESS_CONTACTS": [],
     "PRESS_KIT": True,
     "PRESS_KIT_CACHE_PATH": None,
@@ -92,6 +91,7 @@ def report_press_kits(_generator, **_signal_arguments):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_to_templates)
     signals.article_generator_write_article.connect(write_press_kit)

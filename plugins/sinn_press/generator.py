@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from sinn_core.addresses import AddressMap
 from sinn_stories.visibility import last_change, public_stories
 
 
@@ -16,9 +17,9 @@ class PressGenerator(Generator):
     def generate_output(self, writer):
         """Write the press page."""
         stories = public_stories(self.context.get("stories", []))
-        url = self.settings["PRESS_URL"]
+        page = AddressMap(self.settings).fixed("PRESS_URL")
         writer.write_file(
-            self.settings["PRESS_SAVE_AS"], self.get_template("press"), self.context,
-            page_name=url, url=url, relative_urls=self.settings["RELATIVE_URLS"],
+            page.save_as, self.get_template("press"), self.context,
+            page_name=page.url, url=page.url, relative_urls=self.settings["RELATIVE_URLS"],
             press_stories=stories, lastmod=last_change(stories),
         )

@@ -1,19 +1,20 @@
 """Full-text search with Pagefind: filters and metadata for templates, the index as the last step.
 
-Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_BUNDLE_DIR ("pagefind"),
-SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
+Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
 SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values),
 SEARCH_INDEX_CACHE (True: keep Pagefind's page and word files for the next build, reuse.py) in
 SEARCH_INDEX_CACHE_PATH (default .cache/search beside the content folder).
 Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
 `search_options` (URL parameter of a facet with fixed values → {option id: label}) and
 `search_title_order` (the file, in the bundle, that lists every page in title order).
+The bundle's folder SEARCH_INDEX_BUNDLE_DIR belongs to the address map (sinn_core/addresses.py).
 """
 
 import logging
 
 from pelican import signals
 
+from sinn_core import addresses
 from sinn_core.settings import cache_path, defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
@@ -27,7 +28,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "SEARCH_INDEX_ENABLED": True,
-    "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
     # Postings per word chunk (Pagefind's default: 20,000); see bench/results.json for the bytes per query.
     "SEARCH_INDEX_CHUNK_SIZE": 6000,
     "SEARCH_INDEX_CACHE": True,
@@ -70,7 +70,8 @@ def index_site(pelican):
         return
     cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"]) if settings["SEARCH_INDEX_CACHE"] else None
     try:
-        build_index(pelican.output_path, settings["SEARCH_INDEX_BUNDLE_DIR"], settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
+        bundle = addresses.AddressMap(settings).folder("SEARCH_INDEX_BUNDLE_DIR").strip("/")
+        build_index(pelican.output_path, bundle, settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
     except SearchIndexError as error:
         logger.error("%s", error)
 
@@ -78,5 +79,6 @@ def index_site(pelican):
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.initialized.connect(addresses.fill_defaults)
     signals.generator_init.connect(add_to_context)
     signals.finalized.connect(index_site)

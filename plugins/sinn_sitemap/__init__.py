@@ -9,6 +9,7 @@ import os
 
 from pelican import signals
 
+from sinn_core.addresses import AddressMap
 from sinn_core.settings import fill_in
 
 from .files import EXCLUDED_NAMES, lastmod_of, page_url, robots_txt, sitemap_xml
@@ -38,10 +39,12 @@ def remember_page(path, context):
 def write_files(pelican):
     """Write sitemap.xml and robots.txt once every page is written."""
     siteurl = pelican.settings["SITEURL"]
-    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
+    addresses = AddressMap(pelican.settings)
+    sitemap, robots = addresses.fixed("SITEMAP_URL"), addresses.fixed("ROBOTS_URL")
+    with open(os.path.join(pelican.output_path, sitemap.save_as), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(_entries, siteurl))
-    with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
-        handle.write(robots_txt(siteurl))
+    with open(os.path.join(pelican.output_path, robots.save_as), "w", encoding="utf-8") as handle:
+        handle.write(robots_txt(siteurl, sitemap.url))
     _entries.clear()
 
 

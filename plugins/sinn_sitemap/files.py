@@ -50,6 +50,6 @@ def sitemap_xml(entries: dict, siteurl: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(siteurl: str) -> str:
-    """robots.txt that allows everything and points to the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n"
+def robots_txt(siteurl: str, sitemap_url: str) -> str:
+    """robots.txt that allows everything and points to the sitemap (its site-relative address)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/{sitemap_url}\n"
