@@ -124,9 +124,11 @@ def _moved(plugin: str, before: str) -> list[str]:
      "Das Plugin sinn_stories steht in PLUGINS zu früh: es muss hinter sinn_content_contract stehen."),
     ([p for p in PLUGINS if p != "sinn_vocabularies"],
      "Das Plugin sinn_content_contract braucht sinn_vocabularies: bitte sinn_vocabularies in PLUGINS vor sinn_content_contract eintragen."),
+    (["sitemap" if p == "sinn_sitemap" else p for p in PLUGINS],
+     "Das Plugin sitemap aus PLUGINS lässt sich nicht laden (No module named 'sitemap')."),
 ])
 @pytest.mark.parametrize("tool", ["build", "check"])
-def test_plugins_in_the_wrong_order_are_refused(site_files, tmp_path, plugins, message, tool):
+def test_plugins_in_the_wrong_order_or_unknown_are_refused(site_files, tmp_path, plugins, message, tool):
     site_files.minimal()
     process = _command(tool, site_files.content, _settings(tmp_path, "reihenfolge", PLUGINS=plugins), str(tmp_path / "output"))
     text = process.stdout + process.stderr

@@ -144,12 +144,21 @@ def check_order(plugins: list[str], modules: dict, settings_file: str) -> None:
             )
 
 
-def _import_plugins(plugins: Iterable[str], plugin_paths: list[str]) -> dict:
+def _import_plugins(plugins: Iterable[str], plugin_paths: list[str], settings_file: str) -> dict:
     """Import each plugin named by a string (as Pelican will); a path in PLUGIN_PATHS is put on sys.path for that."""
     for path in reversed(plugin_paths):
         if path not in sys.path:
             sys.path.insert(0, path)
-    return {name: importlib.import_module(name) for name in plugins if isinstance(name, str)}
+    modules = {}
+    for name in (p for p in plugins if isinstance(p, str)):
+        try:
+            modules[name] = importlib.import_module(name)
+        except ImportError as error:
+            raise SettingsError(
+                f"{os.path.basename(settings_file)}: Das Plugin {name} aus PLUGINS lässt sich nicht laden ({printable(str(error))}). "
+                "Bitte den Namen prüfen (die Plugins liegen in plugins/ und heißen sinn_…)."
+            ) from error
+    return modules
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -168,7 +177,7 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     plugins = settings.get("PLUGINS") or []
     if not isinstance(plugins, (list, tuple)):
         raise SettingsError(f"{os.path.basename(settings_file)}: PLUGINS muss eine Liste von Plugin-Namen sein.")
-    modules = _import_plugins(plugins, settings.get("PLUGIN_PATHS") or [])
+    modules = _import_plugins(plugins, settings.get("PLUGIN_PATHS") or [], settings_file)
     check_order([p for p in plugins if isinstance(p, str)], modules, settings_file)
     declared: dict[str, tuple[type, ...]] = {}
     defaults: dict = {}
