@@ -7,6 +7,7 @@ import os
 
 from pelican.generators import Generator
 
+from sinn_core.addresses import AddressMap
 from sinn_templating import absolute_base, absolute_url
 
 from .aliases import collect, redirects_file
@@ -27,9 +28,13 @@ class RedirectsGenerator(Generator):
         base = absolute_base(self.settings)
         siteurl = self.settings["SITEURL"]
         template = self.get_template("redirect")
+        addresses = AddressMap(self.settings)
+        # Term pages count even without stories: the first story would otherwise meet a redirect there.
+        terms = {kind: list(topics) for kind, topics in context.get("topics_by_id", {}).items()}
         written = []
         for redirect in collect(items):
-            if os.path.exists(os.path.join(self.output_path, redirect.save_as)):
+            taken = addresses.taken_by_site(redirect.alias, terms)  # also what is written later: feeds, data, sitemap, search
+            if taken or os.path.exists(os.path.join(self.output_path, redirect.save_as)):
                 logger.error("%s: aliases: unter %s steht schon eine Seite; die frühere Adresse wird nicht umgeleitet.",
                              redirect.source, redirect.alias)
                 continue
