@@ -8,7 +8,7 @@ import pytest
 from conftest import build_or_fail
 
 from sinn_core.addresses import AddressMap, Content, fill_settings, list_pages
-from sitefiles import SiteFiles, actor_fields, check_in_process, settings_file, story_fields
+from sitefiles import SiteFiles, actor_fields, check_in_process, run_build, settings_file, story_fields
 
 # Three published stories on theme "beratung" (two per page: two archive and two theme pages), one draft.
 PER_PAGE = 2
@@ -140,3 +140,19 @@ def test_aliases_may_not_take_what_the_build_writes():
         assert addresses.taken_by_site(path, terms), path
     assert not addresses.taken_by_site("/geschichten/alter-name/", terms)
 
+
+
+TAKEN_ALIASES = ("/presse/", "/feeds/alt/", "/files/alt/", "/daten/alt/", f"/themen/{EMPTY_THEME}/", "/geschichten/seite/7/", "/pagefind/alt/")
+
+
+def test_checker_and_build_refuse_aliases_the_site_takes(tmp_path):
+    """Also what is written after the redirects (feeds, sitemap, search) and a theme's page that its first story brings."""
+    site = SiteFiles(tmp_path)
+    site.minimal()
+    site.actor("beratungsverein", {**actor_fields(), "aliases": list(TAKEN_ALIASES)})
+    code, output = check_in_process(site.content)
+    assert code == 1
+    assert all(f"Die frühere Adresse {alias} gehört schon zu einer festen Seite der Website" in output for alias in TAKEN_ALIASES), output
+    process = run_build(site.content, str(tmp_path / "output"), settings_file(site.root, CONTENT_CONTRACT_CHECK=False))
+    assert process.returncode != 0
+    assert all(f"aliases: unter {alias} steht schon eine Seite" in process.stderr for alias in TAKEN_ALIASES), process.stderr
