@@ -30,10 +30,15 @@ def _settings(tmp_path, name: str, base: str = "pelicanconf", **values) -> str:
 def _command(tool: str, content: str, settings: str, output: str):
     if tool == "build":
         return run_build(content, output, settings)
-    return run_check(content, "--settings", settings)
+    if tool == "check":
+        return run_check(content, "--settings", settings)
+    arguments = {"report": [content], "serve": ["--content", content, "--output", output, "--port", "0"]}[tool]
+    # Only settings that stop the command are given here: a preview with good settings would serve until stopped.
+    return subprocess.run([sys.executable, "-m", f"tools.{tool}", *arguments, "--settings", settings],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
 
 
-@pytest.mark.parametrize("tool", ["build", "check"])
+@pytest.mark.parametrize("tool", ["build", "check", "report", "serve"])
 @pytest.mark.parametrize(("name", "value", "expected", "found"), [
     ("LISTINGS_PER_PAGE", "24", "eine ganze Zahl", "ein Text in Anführungszeichen ('24')"),
     ("STORIES_SHOW_DRAFTS", "ja", "True oder False", "ein Text in Anführungszeichen ('ja')"),
@@ -42,7 +47,7 @@ def _command(tool: str, content: str, settings: str, output: str):
     ("IMAGES_WIDTHS", 960, "eine Liste [...] oder eine Liste (...)", "eine ganze Zahl (960)"),
     ("REPO_BRANCH", None, "ein Text in Anführungszeichen", "None (None)"),
 ])
-def test_a_value_of_the_wrong_type_stops_build_and_check_with_one_german_message(site_files, tmp_path, tool, name, value, expected, found):
+def test_a_value_of_the_wrong_type_stops_every_command_with_one_german_message(site_files, tmp_path, tool, name, value, expected, found):
     site_files.minimal()
     settings = _settings(tmp_path, "falsch", **{name: value})
     process = _command(tool, site_files.content, settings, str(tmp_path / "output"))
