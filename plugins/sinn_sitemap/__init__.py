@@ -12,7 +12,7 @@ from pelican import signals
 from sinn_core.addresses import AddressMap
 from sinn_core.settings import fill_in
 
-from .files import EXCLUDED_NAMES, lastmod_of, page_url, robots_txt, sitemap_xml
+from .files import lastmod_of, page_url, robots_txt, sitemap_xml
 
 DEFAULTS = {"SITEMAP_EXCLUDE": ()}
 # Pages are noted as they are written: sinn_parallel_writing writes them at `finalized`, before write_files.
@@ -28,10 +28,11 @@ def fill_defaults(pelican):
 
 def remember_page(path, context):
     """Note every HTML page as it is written."""
-    if not path.endswith(".html") or os.path.basename(path) in EXCLUDED_NAMES or context.get("noindex"):
+    if not path.endswith(".html") or context.get("noindex"):
         return
     url = page_url(path, context["OUTPUT_PATH"])
-    if any(url.startswith(prefix) for prefix in context["SITEMAP_EXCLUDE"]):
+    # The error page is written like a page but is none.
+    if url == AddressMap(context).fixed("LISTINGS_NOT_FOUND_URL").url or any(url.startswith(prefix) for prefix in context["SITEMAP_EXCLUDE"]):
         return
     _entries[url] = lastmod_of(context)
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 from xml.sax.saxutils import escape
 
-# Written pages that must not be listed: error pages and the like.
-EXCLUDED_NAMES = ("404.html",)
-
 
 def lastmod_of(context: dict):
     """The date a page last changed in substance, if the page knows it."""
