@@ -1,4 +1,4 @@
-"""Stories read and pages rendered on every core give the same site, and a page that fails still fails the build."""
+"""Stories read, images encoded and pages rendered on every core give the same site, and a page that fails still fails the build."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_two_workers_read_and_write_exactly_what_one_process_does(tmp_path):
         shutil.copytree(os.path.join(ROOT, "content"), content)
         settings = settings_file(tmp_path / name, PARALLEL_WRITING_WORKERS=workers, STORIES_READ_WORKERS=workers, STORIES_READ_MINIMUM=1,
                                  PRESS_KIT_WORKERS=workers, PRESS_KIT_PARALLEL_MINIMUM=1, ACTORS_READ_WORKERS=workers, ACTORS_READ_MINIMUM=1,
-                                 PARALLEL_WRITING_EARLY_MINIMUM=1)
+                                 PARALLEL_WRITING_EARLY_MINIMUM=1, IMAGES_WORKERS=workers)
         result = run_build(str(content), str(tmp_path / name / "output"), settings)
         assert result.returncode == 0, result.stderr
         outputs[name] = tree(tmp_path / name / "output")

@@ -1,9 +1,14 @@
-"""Work that splits into independent items, done on every core by forked processes.
+"""Work on every core by forked processes: the one place of the site's code that forks.
 
-Not a plugin itself; plugins import it (the checker, the story pre-reader, the press kits). The
-function is handed to the workers by forking, not by pickling, so it may be a closure or a
-partial over a whole site model; only the items and the results cross between processes, pickled,
-so they should be small (paths, indices), not objects that link to the site model.
+Not a plugin itself; plugins import it (the checker, the story and actor readers, the press kits,
+the images, the page writer). The function is handed to the workers by forking, not by pickling,
+so it may be a closure or a partial over a whole site model; only the items and the results cross
+between processes, pickled, so they should be small (paths, indices), not objects that link to the
+site model. `cores` is the one notion of how many workers a setting asks for.
+
+Two shapes of work: `fork_map` splits items over a pool and waits for all results; `start_in_fork`
+runs one function in a process of its own while the build goes on (the page writer renders the
+story pages that way) and `Forked.wait` collects its count of failures.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
@@ -19,23 +25,31 @@ logger = logging.getLogger(__name__)
 _function: Callable | None = None
 
 
+def cores(setting: int | None) -> int:
+    """The number of workers a setting asks for: itself if set, else one per core."""
+    return setting or os.cpu_count() or 1
+
+
 def _run_chunk(chunk: list) -> list:
     return [_function(item) for item in chunk]
 
 
-def fork_map(function: Callable, items: Sequence, workers: int, minimum: int) -> list:
-    """[function(item) for item in items], in order; on `workers` processes if there are `minimum` items or more."""
+def fork_map(function: Callable, items: Sequence, workers: int, minimum: int, chunk: int | None = None) -> list:
+    """[function(item) for item in items], in order; on `workers` processes if there are `minimum` items or more.
+
+    Items go to the workers in chunks: by default a few per worker, which evens out items of
+    different sizes without a message per item; `chunk=1` for few items that each take long (images).
+    """
     global _function  # noqa: PLW0603 - what the forked workers inherit
     items = list(items)
     if workers < 2 or len(items) < max(minimum, 2) or not hasattr(os, "fork") or _function is not None:
         return [function(item) for item in items]
-    # A few chunks per worker even out files of different sizes without a message per item.
-    size = -(-len(items) // (workers * 4))
+    size = chunk or -(-len(items) // (workers * 4))
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     _function = function
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_run_chunk, chunks)
+        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+            results = pool.map(_run_chunk, chunks, chunksize=1)
     except OSError as error:  # no processes to be had: do the work here
         logger.debug("forking %d workers failed (%s); working in one process", workers, error)
         results = None
@@ -46,6 +60,38 @@ def fork_map(function: Callable, items: Sequence, workers: int, minimum: int) ->
     return [result for chunk in results for result in chunk]
 
 
-def cores(setting: int | None) -> int:
-    """The number of workers a setting asks for: itself if set, else one per core."""
-    return setting or os.cpu_count() or 1
+@dataclass
+class Forked:
+    """A function running in a forked process; `wait()` gives its result."""
+
+    pid: int | None
+    result: int = 0
+
+    def wait(self) -> int:
+        """Wait for the process; its count of failures (at least 1 if it died), capped at 100."""
+        if self.pid is None:
+            return self.result
+        _pid, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        code = os.waitstatus_to_exitcode(status)
+        self.result = 0 if code == 0 else max(code, 1)
+        return self.result
+
+
+def start_in_fork(function: Callable[[], int]) -> Forked:
+    """Run function() (a count of failures) in a forked process while this one goes on; where no process can be had, run it here."""
+    try:
+        pid = os.fork() if hasattr(os, "fork") else None
+    except OSError as error:
+        logger.debug("forking failed (%s); working in one process", error)
+        pid = None
+    if pid is None:
+        return Forked(None, function())
+    if pid == 0:  # pragma: no cover - runs in the forked process
+        status = 1
+        try:
+            status = min(function(), 100)
+        finally:
+            logging.shutdown()
+            os._exit(status)
+    return Forked(pid)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 
 from PIL import Image, features
 
 from sinn_core.files import link_or_copy, write_atomic
+from sinn_core.parallel import cores, fork_map
 from sinn_core.settings import cache_path
 
 from .cache import ImageCache, settings_fingerprint
@@ -48,7 +48,7 @@ class ImagePipeline:
         self.content_path = settings["PATH"]
         self.options = image_options(settings)
         self.cache = ImageCache(cache_path(settings, "images", settings.get("IMAGES_CACHE_PATH")), settings_fingerprint(self.options))
-        self.workers = settings["IMAGES_WORKERS"] or min(2, os.cpu_count() or 1)
+        self.workers = cores(settings["IMAGES_WORKERS"])
         self.renditions: dict[tuple, Rendition] = {}
         self.errors: list[str] = []
         self.stats = {"encoded_images": 0, "encoded_files": 0, "reused_images": 0}
@@ -121,10 +121,8 @@ class ImagePipeline:
         }
 
     def _run(self, jobs: list[dict]):
-        if len(jobs) <= 1 or self.workers <= 1:
-            return [_encode(job) for job in jobs]
-        with multiprocessing.get_context("fork").Pool(min(self.workers, len(jobs))) as pool:
-            return list(pool.imap_unordered(_encode, jobs))
+        # One image a message: each takes seconds, and sizes differ too much for larger chunks.
+        return fork_map(_encode, jobs, self.workers, 2, chunk=1)
 
     def file_bytes(self, rendition: Rendition, variant) -> int | None:
         """Size in bytes of one encoded file of a rendition, once it is encoded."""

@@ -2,8 +2,9 @@
 
 Rendering templates is most of a build's time, and one Python process uses one core. Pelican's
 Writer decides names, pagination, overrides and the `content_written` signal; this writer keeps
-all of that in the main process and only moves the rendering itself into forked workers, which
-share the finished site model copy-on-write and need nothing sent back.
+all of that in the main process and only moves the rendering itself into forked workers
+(sinn_core.parallel), which share the finished site model copy-on-write and send back only how
+many pages failed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import os
 from dataclasses import dataclass
 
 from pelican.writers import Writer
+
+from sinn_core.parallel import Forked, fork_map, start_in_fork
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ class DeferredWriter(Writer):
         self.touch_files = touch_files
         self.wanted = wanted
         self._rendered = None
-        self._early: tuple[int, set] | None = None
+        self._early: tuple[Forked, set] | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Note the page (and each page of a paginated listing) instead of rendering it."""
@@ -82,7 +85,7 @@ class DeferredWriter(Writer):
         if workers < 2 or not hasattr(os, "fork") or len(self.jobs) < minimum or self._early:
             return False
         jobs, self.jobs = self.jobs, []
-        self._early = (_fork_render(jobs), {job.path for job in jobs})
+        self._early = (start_in_fork(lambda: render(jobs)), {job.path for job in jobs})
         return True
 
     def render_pending(self, workers: int) -> int:
@@ -90,41 +93,22 @@ class DeferredWriter(Writer):
         jobs, self.jobs = self.jobs, []
         if not self._early:
             return _render_over(jobs, workers)
-        pid, early_paths = self._early
+        early, early_paths = self._early
         self._early = None
         # A page noted again later (an override) must be written after the early process's copy.
         later = [job for job in jobs if job.path in early_paths]
         failed = _render_over([job for job in jobs if job.path not in early_paths], workers - 1)
-        return failed + _wait(pid) + render(later)
+        return failed + early.wait() + render(later)
 
 
 def _render_over(jobs: list[Job], workers: int) -> int:
-    """Render jobs over `workers` processes (this one included); return how many failed."""
-    if workers <= 1 or not hasattr(os, "fork") or len(jobs) < 2 * workers:
+    """Render jobs over `workers` processes; return how many failed."""
+    if workers < 2 or len(jobs) < 2 * workers:
         return render(jobs)
-    children = [_fork_render(jobs[index::workers]) for index in range(1, workers)]
-    failed = render(jobs[0::workers])
-    return failed + sum(_wait(pid) for pid in children)
-
-
-def _fork_render(jobs: list[Job]) -> int:
-    """Start a process that renders jobs; return its pid."""
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the worker process
-        status = 1
-        try:
-            status = min(render(jobs), 100)
-        finally:
-            logging.shutdown()
-            os._exit(status)
-    return pid
-
-
-def _wait(pid: int) -> int:
-    """Wait for a rendering process; return how many pages it failed (at least 1 if it died)."""
-    _pid, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    return 0 if code == 0 else max(code, 1)
+    # A stride per worker (neighbouring pages cost alike, so strides even out); only its index
+    # crosses to the worker, which has the pages already, copied by the fork.
+    strides = [jobs[index::workers] for index in range(workers)]
+    return sum(fork_map(lambda index: render(strides[index]), range(workers), workers, 2, chunk=1))
 
 
 def render(jobs: list[Job]) -> int:
