@@ -7,6 +7,7 @@ import os
 
 from sinn_core.addresses import AddressMap, Content
 from sinn_core.containment import ContentPathError, printable, resolve_content_path
+from sinn_core.settings import defaults_of
 
 from . import body, checks, formats
 from .frontmatter import locate, value_line
@@ -33,7 +34,8 @@ def check_paths(documents: dict, settings: dict, references: dict, content_path:
 
 def _content(documents: dict, references: dict, settings: dict, show_drafts: bool) -> Content:
     """What the build will publish, as the address map needs it: ids, drafts, stories per theme and region."""
-    content = Content(show_drafts=show_drafts, per_page=settings.get("LISTINGS_PER_PAGE") or 24)
+    per_page = settings.get("LISTINGS_PER_PAGE") or defaults_of("sinn_listings")["LISTINGS_PER_PAGE"]
+    content = Content(per_page, show_drafts=show_drafts)
     content.actors = {d.id for d in documents.get("actor", [])}
     for document in documents.get("actor", []):
         _count_terms(document, content.actors_per_term)

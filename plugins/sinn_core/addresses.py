@@ -93,6 +93,7 @@ def fill_settings(settings) -> None:
 class Content:
     """What exists, as far as addresses go: ids of each kind, stories per term, drafts and whether they show."""
 
+    per_page: int  # LISTINGS_PER_PAGE
     stories: set = field(default_factory=set)
     drafts: set = field(default_factory=set)  # slugs of draft stories
     show_drafts: bool = False
@@ -101,7 +102,6 @@ class Content:
     terms: dict = field(default_factory=lambda: {"themes": set(), "regions": set()})  # every term id
     stories_per_term: dict = field(default_factory=lambda: {"themes": {}, "regions": {}})  # published stories
     actors_per_term: dict = field(default_factory=lambda: {"themes": {}, "regions": {}})
-    per_page: int = 24
 
     @property
     def listed_stories(self) -> int:
