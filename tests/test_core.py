@@ -1,12 +1,14 @@
-"""The shared core: atomic writes and link-or-copy keep caches and output whole."""
+"""The shared core: atomic writes and link-or-copy keep caches and output whole; each build keeps its own state."""
 
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 import pytest
 
 from sinn_core.files import link_or_copy, write_atomic
+from sitefiles import ROOT, SiteFiles, story_fields
 
 
 def test_a_published_file_replaces_the_old_one_and_never_writes_into_the_cache(tmp_path):
@@ -44,3 +46,49 @@ def test_an_atomic_write_that_fails_leaves_the_old_file_and_no_temporary_one(tmp
         write_atomic(str(path), 42)  # type: ignore[arg-type]
     assert path.read_text(encoding="utf-8") == "{}"
     assert os.listdir(tmp_path) == ["index.json"]
+
+
+def test_a_runs_state_is_there_for_every_finalized_receiver_and_gone_after_the_run():
+    from pelican import signals
+
+    from sinn_core import run_state
+
+    pages = run_state.RunState(lambda _settings: [])
+    seen = []
+
+    def late(pelican):  # a plugin registered after sinn_core was imported
+        seen.append(list(pages.get(pelican.settings, ["weg"])))
+
+    signals.finalized.connect(late)
+    try:
+        failed, run = SimpleNamespace(settings={}), SimpleNamespace(settings={})
+        run_state.start_run(failed)
+        pages.of(failed.settings).append("/alt/")  # a run that stopped before `finalized`
+        run_state.start_run(run)
+        assert pages.get(failed.settings) is None
+        pages.of(run.settings).append("/neu/")
+        receivers = [r for r in signals.finalized.receivers_for(run) if r in (late, run_state.end_run)]
+        assert receivers == [late, run_state.end_run]
+        for receiver in receivers:
+            receiver(run)
+        assert seen == [["/neu/"]]
+        assert pages.get(run.settings) is None
+    finally:
+        signals.finalized.disconnect(late)
+
+
+def test_two_builds_in_one_process_list_only_their_own_pages(tmp_path):
+    from tools.build import build
+
+    first = SiteFiles(tmp_path / "erste").minimal()
+    first.story("nur-in-der-ersten", story_fields(title="Nur in der ersten Website"))
+    second = SiteFiles(tmp_path / "zweite").minimal()
+    settings = os.path.join(ROOT, "pelicanconf.py")
+    build(settings, str(tmp_path / "out1"), {"PATH": first.content})
+    output = build(settings, str(tmp_path / "out2"), {"PATH": second.content})
+    sitemap = (tmp_path / "out1" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/geschichten/nur-in-der-ersten/" in sitemap
+    with open(os.path.join(output, "sitemap.xml"), encoding="utf-8") as handle:
+        sitemap = handle.read()
+    assert "/geschichten/beratung-per-video/" in sitemap
+    assert "nur-in-der-ersten" not in sitemap

@@ -14,6 +14,7 @@ import logging
 from pelican import signals
 
 from sinn_core.containment import ContentError, printable
+from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
 from .freshness import REVIEW_MONTHS
@@ -46,8 +47,8 @@ class ContentContractError(ContentError):
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
-# The inventory of each content folder this process builds, taken once when the build starts.
-_inventories: dict[str, object] = {}
+# The inventory of the content folder, taken once when the run starts.
+_inventories = RunState()
 
 
 def check_before_build(pelican):
@@ -65,7 +66,7 @@ def check_before_build(pelican):
 def refuse_unknown_files(pelican):
     """Stop every build, checked or not, when content/ holds a file of no known kind (a link, a hidden file, a script)."""
     inventory = take_inventory(pelican.settings["PATH"], pelican.settings["VOCABULARIES_PATH"])
-    _inventories[pelican.settings["PATH"]] = inventory
+    _inventories.put(pelican.settings, inventory)
     if inventory.problems:
         report = Report(files_checked=len(inventory.problems))
         report.extend(inventory.problems)
@@ -76,7 +77,7 @@ def refuse_unknown_files(pelican):
 
 def publish_listed_files_only(generator):
     """Static files are published only when the inventory lists them as documents: never a link, script or page."""
-    inventory = _inventories.get(generator.settings["PATH"]) or take_inventory(generator.settings["PATH"])
+    inventory = _inventories.get(generator.settings) or take_inventory(generator.settings["PATH"])
     refused = [static for static in generator.staticfiles if not inventory.allows(static.source_path, "document")]
     for static in refused:
         logger.error("%s: wird nicht veröffentlicht: nur Dokumente aus content/files/ sind erlaubt.", printable(static.source_path))

@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from sinn_core.content import generator_of
+from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
 from .markup import body_image_sources, picture, rewrite_body
@@ -35,7 +36,8 @@ DEFAULTS = {
     "IMAGES_WORKERS": 0,
 }
 TYPES = {"IMAGES_CACHE_PATH": str | None}
-_pipelines: dict[int, ImagePipeline] = {}
+# The image pipeline of each run, from planning (all_generators_finalized) to placing the files (finalized).
+_pipelines = RunState()
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -55,8 +57,7 @@ def prepare(generators):
     """Plan every image, rewrite body images, and encode what the cache lacks."""
     articles, pages = generator_of(generators, ArticlesGenerator), generator_of(generators, PagesGenerator)
     pipeline = ImagePipeline(articles.settings)
-    _pipelines.clear()
-    _pipelines[id(articles.context)] = pipeline
+    _pipelines.put(articles.settings, pipeline)
     for story in articles.articles:
         _attach_story_images(story, pipeline)
     for actor in articles.context.get("actors", []):
@@ -85,9 +86,9 @@ def prepare(generators):
 
 def place_images(pelican):
     """Put every image file into the output once the pages are written."""
-    for pipeline in _pipelines.values():
+    pipeline = _pipelines.get(pelican.settings)
+    if pipeline is not None:
         pipeline.place_in(pelican.output_path)
-    _pipelines.clear()
 
 
 def register():

@@ -12,6 +12,7 @@ import logging
 from pelican import signals
 
 from sinn_core.parallel import cores
+from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
 from .writer import DeferredWriter, render
@@ -22,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 # Fewer story pages than EARLY_MINIMUM are not worth a process of their own before the end.
 DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0, "PARALLEL_WRITING_EARLY_MINIMUM": 200}
-_writers: list[DeferredWriter] = []
+# The writers Pelican made in a run (one, unless a plugin asks for more).
+_writers = RunState(lambda _settings: [])
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -33,12 +35,11 @@ class _SiteWriter(DeferredWriter):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        _writers.append(self)
+        _writers.of(settings).append(self)
 
 
 def provide_writer(_pelican):
-    """Give Pelican the deferring writer (a build that failed earlier leaves nothing behind)."""
-    _writers.clear()
+    """Give Pelican the deferring writer."""
     return _SiteWriter
 
 
@@ -55,11 +56,10 @@ def render_stories_early(generator, writer):
 
 def render_pages(pelican):
     """Render every page noted during the build, before other plugins look at the output."""
-    for writer in [w for w in _writers if w.settings is pelican.settings]:
+    for writer in _writers.get(pelican.settings, []):
         failed = writer.render_pending(workers(pelican.settings))
         if failed:
             logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, writer.noted)
-    _writers.clear()
 
 
 def register():

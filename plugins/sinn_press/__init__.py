@@ -20,6 +20,7 @@ from pelican import signals
 
 from sinn_core import addresses
 from sinn_core.parallel import cores
+from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
 from .citation import citation, permanent_url
@@ -38,7 +39,7 @@ DEFAULTS = {
     "PRESS_KIT_PARALLEL_MINIMUM": 64,
 }
 TYPES = {"PRESS_KIT_CACHE_PATH": str | None}
-_kits: dict[int, PressKits] = {}
+_kits = RunState(PressKits)
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -68,7 +69,7 @@ def write_press_kit(generator, content):
     settings = generator.settings
     if not settings["PRESS_KIT"] or not _wants_kit(content):
         return
-    kits = _kits.setdefault(id(generator.context), PressKits(settings))
+    kits = _kits.of(settings)
     stories = [s for s in chain(generator.translations, generator.articles) if _wants_kit(s)]
     if content not in stories:
         stories.append(content)
@@ -80,12 +81,13 @@ def write_press_kit(generator, content):
     kits.stats["seconds"] += time.perf_counter() - started
 
 
-def report_press_kits(_generator, **_signal_arguments):
+def report_press_kits(generator, **_signal_arguments):
     """Say how many kits were built and how many came from the cache."""
-    for kits in _kits.values():
+    # Taken out, not read: the preview writes stories again later and reports those on their own.
+    kits = _kits.pop(generator.settings)
+    if kits is not None:
         logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher (%.1f s).",
                     kits.stats["built"], kits.stats["reused"], kits.stats["seconds"])
-    _kits.clear()
 
 
 def register():

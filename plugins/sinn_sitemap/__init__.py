@@ -10,6 +10,7 @@ import os
 from pelican import signals
 
 from sinn_core.addresses import AddressMap
+from sinn_core.run_state import RunState, current_settings
 from sinn_core.settings import fill_in
 
 from .files import lastmod_of, page_url, robots_txt, sitemap_xml
@@ -17,13 +18,13 @@ from .files import lastmod_of, page_url, robots_txt, sitemap_xml
 DEFAULTS = {"SITEMAP_EXCLUDE": ()}
 # Pages are noted as they are written: sinn_parallel_writing writes them at `finalized`, before write_files.
 AFTER = ("sinn_parallel_writing",)
-_entries: dict[str, object] = {}
+# The address and lastmod of every page of a run; `content_written` does not carry the settings.
+_entries = RunState(lambda _settings: {})
 
 
 def fill_defaults(pelican):
-    """Fill in this plugin's settings and start an empty list of pages."""
+    """Fill in this plugin's settings."""
     fill_in(pelican.settings, DEFAULTS)
-    _entries.clear()
 
 
 def remember_page(path, context):
@@ -34,7 +35,7 @@ def remember_page(path, context):
     # The error page is written like a page but is none.
     if url == AddressMap(context).fixed("LISTINGS_NOT_FOUND_URL").url or any(url.startswith(prefix) for prefix in context["SITEMAP_EXCLUDE"]):
         return
-    _entries[url] = lastmod_of(context)
+    _entries.of(current_settings())[url] = lastmod_of(context)
 
 
 def write_files(pelican):
@@ -43,10 +44,9 @@ def write_files(pelican):
     addresses = AddressMap(pelican.settings)
     sitemap, robots = addresses.fixed("SITEMAP_URL"), addresses.fixed("ROBOTS_URL")
     with open(os.path.join(pelican.output_path, sitemap.save_as), "w", encoding="utf-8") as handle:
-        handle.write(sitemap_xml(_entries, siteurl))
+        handle.write(sitemap_xml(_entries.get(pelican.settings, {}), siteurl))
     with open(os.path.join(pelican.output_path, robots.save_as), "w", encoding="utf-8") as handle:
         handle.write(robots_txt(siteurl, sitemap.url))
-    _entries.clear()
 
 
 def register():
