@@ -1,1 +1,2 @@
-"""The small shared core of the plugins: settings, parallel work, containment of untrusted content. Not a plugin."""
+"""The small shared core of the plugins (not a plugin): settings, addresses, containment of untrusted content,
+parallel work, files, per-run state and text helpers."""
