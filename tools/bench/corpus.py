@@ -11,13 +11,16 @@ import argparse
 import datetime
 import itertools
 import logging
-import multiprocessing
 import os
 import random
 import shutil
 import sys
 
 import yaml
+
+import tools.build  # noqa: F401 - puts plugins/ on sys.path, for sinn_core below
+from sinn_core.files import atomic_path
+from sinn_core.parallel import cores, fork_map
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PHOTO_CACHE = os.path.join(ROOT, ".cache", "bench")
@@ -102,9 +105,8 @@ def draw_photo(job: tuple[int, str, tuple[int, int]]) -> str:
         draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
     base = base.filter(ImageFilter.GaussianBlur(6)).resize(size, Image.Resampling.BICUBIC)
     photo = Image.blend(base, Image.effect_noise(size, 28).convert("RGB"), 0.18)
-    temporary = f"{path}.tmp-{os.getpid()}.jpg"
-    photo.save(temporary, "JPEG", quality=90)
-    os.replace(temporary, path)
+    with atomic_path(path) as temporary:
+        photo.save(temporary, "JPEG", quality=90)
     return path
 
 
@@ -115,8 +117,7 @@ def photos(count: int, seed: int, size: tuple[int, int]) -> list[str]:
     jobs = [(seed * 1000 + i, os.path.join(folder, f"foto-{i:03d}.jpg"), size) for i in range(count)]
     missing = [job for job in jobs if not os.path.exists(job[1])]
     if missing:
-        with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1)) as pool:
-            pool.map(draw_photo, missing)
+        fork_map(draw_photo, missing, cores(None), 2, chunk=1)
     return [job[1] for job in jobs]
 
 
