@@ -54,7 +54,7 @@ check: $(BUILD_STAMP)
 
 ## report: editors' report in Markdown: reviews overdue or due soon, stories without guide or easy language (TODAY=JJJJ-MM-TT: another day)
 report: $(BUILD_STAMP)
-	$(PY) -m tools.report content $(if $(TODAY),--today $(TODAY))
+	$(PY) -m tools.report content --settings $(if $(SETTINGS),$(SETTINGS),pelicanconf.py) $(if $(TODAY),--today $(TODAY))
 
 ## test: lint, then every test (installs test tools on first use)
 test: $(TEST_STAMP) $(NODE_STAMP)

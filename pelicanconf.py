@@ -25,8 +25,9 @@ IGNORE_FILES = [".*", "*.swp", "*~", "README.md"]
 READERS = {"html": None, "htm": None, "rst": None}
 
 PLUGIN_PATHS = ["plugins"]
+# Each plugin declares which plugins must stand before it (REQUIRES, AFTER in its __init__.py);
+# reading the settings (sinn_core/settings.py) refuses an order that breaks one, naming the plugin.
 PLUGINS = [
-    # First: its `finalized` receiver renders the pages before other plugins read the output.
     "sinn_parallel_writing",
     "sinn_vocabularies",
     "sinn_content_contract",
@@ -38,7 +39,6 @@ PLUGINS = [
     "sinn_press",
     "sinn_open_data",
     "sinn_feeds",
-    # Redirects come after every generator that writes pages, so they never replace one.
     "sinn_redirects",
     "sinn_sitemap",
     "sinn_hosting",
@@ -96,15 +96,13 @@ MARKDOWN = {
 
 # Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
 STORIES_SHOW_DRAFTS = True
-LISTINGS_PER_PAGE = 24
 
-# The repository, for each story's link to its change history ({REPO_URL}/commits/main/content/stories/…);
+# The repository, for each story's link to its change history ({REPO_URL}/commits/{REPO_BRANCH}/content/stories/…);
 # empty: no link. SINN_REPO_URL wins; in GitHub Actions the repository the workflow runs in is used.
 _ACTIONS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
 REPO_URL = os.environ.get("SINN_REPO_URL") or (
     f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{_ACTIONS_REPO}" if _ACTIONS_REPO else ""
 )
-REPO_BRANCH = "main"
 
 # Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
 PRESS_CONTACTS = [

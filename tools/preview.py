@@ -20,6 +20,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
+from sinn_core.content import generator_of
 from tools.build import build, show_problems  # tools.build also puts plugins/ on the import path
 
 logger = logging.getLogger("sinn.preview")
@@ -75,7 +76,7 @@ class Preview:
         started = time.monotonic()
         if not self.generators:
             raise NeedsFullBuildError("noch kein vollständiger Build im Speicher")
-        stories = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+        stories = generator_of(self.generators, ArticlesGenerator)
         path = os.path.abspath(path)
         old = next((s for s in stories.articles + stories.drafts if os.path.abspath(s.source_path) == path), None)
         if old is None:

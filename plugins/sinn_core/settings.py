@@ -185,5 +185,12 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
         declared.update(declared_types(module))
         fill_in(defaults, getattr(module, "DEFAULTS", {}))
     fill_in(settings, copy.deepcopy(defaults))  # a build that changes a list in its settings leaves the declaration alone
+    # The address map's patterns are settings too (ARTICLE_URL, LISTINGS_*_URL …): present and checked before anything runs.
+    from sinn_core import addresses  # noqa: PLC0415 - addresses reads the settings this module declares
+
+    addresses.fill_settings(settings)
+    for name, value in addresses.DEFAULTS.items():
+        declared.setdefault(name, (type(value),))
+        defaults.setdefault(name, value)
     check_types(settings, declared, defaults, settings_file)
     return settings

@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from sinn_core import addresses
+from sinn_core.content import generator_of
 from sinn_core.settings import defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
@@ -21,6 +22,8 @@ from .topics import Topic, build_topics
 
 __all__ = ["ListingsGenerator", "RegionMap", "Topic", "build_region_map"]
 
+# attach_topics reads `stories_by_term`, which cross_references makes.
+AFTER = ("sinn_cross_references",)
 DEFAULTS = {
     "LISTINGS_PER_PAGE": 24,
     "LISTINGS_HOME_FEATURED": 3,
@@ -40,7 +43,7 @@ def add_generator(_pelican):
 
 def attach_topics(generators):
     """Build theme and region topics and let every story and actor link to its own."""
-    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    articles = generator_of(generators, ArticlesGenerator)
     context, settings = articles.context, articles.settings
     vocabularies = vocabularies_for(settings)
     actors = context.get("actors", [])
