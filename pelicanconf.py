@@ -82,17 +82,7 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 DEFAULT_PAGINATION = False
 
-# Tables align cells with `align`, not `style` (which the HTML allowlist and the CSP refuse); footnotes link back in German.
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {
-            "footnotes": {"BACKLINK_TITLE": "Zurück zur Stelle im Text (Fußnote {})"},
-            "tables": {"use_align_attribute": True},
-        },
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+# Markdown options: sinn_content_contract/rendering.py (MARKDOWN), shared by the build and the checker.
 
 # Local preview shows drafts, marked "Entwurf"; publishconf.py turns this off.
 STORIES_SHOW_DRAFTS = True

@@ -19,7 +19,6 @@ from hostile_site import EVIL, Site, snapshot, tree_changes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import pelicanconf
 from sitefiles import check_in_process
 
 FRAGMENTS = [
@@ -69,7 +68,7 @@ def test_fuzz_the_checker_reports_what_the_policy_would_change(fuzz_site, body, 
     from sinn_content_contract import rendering
 
     shown, text = _write_text(fuzz_site, where, body)
-    rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
+    rendered = rendering.render(text, {"MARKDOWN": rendering.MARKDOWN})
     code, output = check_in_process(fuzz_site.content)
     assert_editor_output(output, "make check")
     if policy_changes(rendered):
@@ -128,7 +127,7 @@ def test_fuzz_the_build_agrees_with_the_checker(tmp_path, body):
         page = os.path.join(site.output, "geschichten", "zufall", "index.html")
         with open(page, encoding="utf-8") as handle:
             published = BeautifulSoup(handle.read(), "html.parser").find(class_="app-prose")
-        rendered = rendering.render(text, {"MARKDOWN": pelicanconf.MARKDOWN})
+        rendered = rendering.render(text, {"MARKDOWN": rendering.MARKDOWN})
         assert policy_outline(published.decode_contents()) == policy_outline(rendered), (
             "make check found no error, but the build published something else than the text says")
         assert not policy_changes(rendered)

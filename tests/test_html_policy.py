@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -14,8 +15,8 @@ from hypothesis import strategies as st
 
 from sinn_content_contract.html_policy import TAGS, clean
 from sinn_content_contract.html_review import review
-from sinn_content_contract.rendering import DEFAULT_MARKDOWN, render
-from sitefiles import BODY, STORY_YAML, SiteFiles, actor_fields, check_in_process, run_build, settings_file, story_fields
+from sinn_content_contract.rendering import MARKDOWN, markdown_options, render
+from sitefiles import BODY, ROOT, STORY_YAML, SiteFiles, actor_fields, check_in_process, run_build, settings_file, story_fields
 
 SLUG = "angriff"
 STORY = f"content/stories/{SLUG}.md"
@@ -220,10 +221,14 @@ def test_refused_image_disappears_entirely():
     assert clean('<p><img alt="x" src="/images/a/../b.jpg"><img alt="y"></p>') == "<p></p>"
 
 
-def test_default_markdown_options_are_those_of_pelicanconf():
-    import pelicanconf
+@pytest.mark.parametrize("settings_name", ["pelicanconf.py", "publishconf.py"])
+def test_the_build_and_the_checker_read_the_one_markdown_setting(settings_name):
+    """The options live once (rendering.MARKDOWN); the loader puts them into the settings both use."""
+    from sinn_core.settings import load_settings
 
-    assert pelicanconf.MARKDOWN == DEFAULT_MARKDOWN
+    settings = load_settings(os.path.join(ROOT, settings_name))
+    assert settings["MARKDOWN"] == MARKDOWN
+    assert markdown_options(settings)["extension_configs"]["markdown.extensions.extra"]["tables"] == {"use_align_attribute": True}
 
 
 HOSTILE_TEXT = 'Titel </script><img src=x onerror=alert(1)> "zitiert" \'x\''

@@ -17,6 +17,7 @@ from sinn_core.containment import ContentError, printable
 from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
+from . import rendering
 from .freshness import REVIEW_MONTHS
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
@@ -46,7 +47,18 @@ class ContentContractError(ContentError):
         self.report = report
 
 
-fill_defaults = defaults_receiver(DEFAULTS)
+_fill_declared = defaults_receiver(DEFAULTS)
+
+
+def fill_settings(settings) -> None:
+    """The loader's hook (sinn_core.settings): settings this plugin fills beyond DEFAULTS (the Markdown options)."""
+    rendering.fill_settings(settings)
+
+
+def fill_defaults(pelican):
+    """Receiver for `initialized`: this plugin's defaults and the site's Markdown options."""
+    _fill_declared(pelican)
+    fill_settings(pelican.settings)
 # The inventory of the content folder, taken once when the run starts.
 _inventories = RunState()
 

@@ -16,8 +16,10 @@ from markdown import Markdown
 logger = logging.getLogger(__name__)
 
 META = "markdown.extensions.meta"
-# The same as MARKDOWN in pelicanconf.py (a test keeps them equal), for callers without the site's settings.
-DEFAULT_MARKDOWN = {
+# The site's Markdown options, here and nowhere else: the HTML allowlist depends on them (tables align with
+# `align`, not `style`, which the allowlist and the CSP refuse; footnotes link back in German). A settings
+# file may still set MARKDOWN; one that leaves Pelican's own default gets these (fill_settings).
+MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {
             "footnotes": {"BACKLINK_TITLE": "Zurück zur Stelle im Text (Fußnote {})"},
@@ -31,9 +33,17 @@ DEFAULT_MARKDOWN = {
 _instances: dict[str, Markdown] = {}
 
 
+def fill_settings(settings) -> None:
+    """Put the site's Markdown options into settings that have none or only Pelican's default."""
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415 - only where settings are filled
+
+    if settings.get("MARKDOWN") in (None, DEFAULT_CONFIG["MARKDOWN"]):
+        settings["MARKDOWN"] = copy.deepcopy(MARKDOWN)
+
+
 def markdown_options(settings) -> dict:
     """The keyword arguments for Markdown(): the settings' MARKDOWN (or the default), every configured extension, no meta."""
-    options = copy.deepcopy((settings or {}).get("MARKDOWN") or DEFAULT_MARKDOWN)
+    options = copy.deepcopy((settings or {}).get("MARKDOWN") or MARKDOWN)
     configs = options.setdefault("extension_configs", {})
     # Pelican loads every extension named in extension_configs; Markdown() itself only those in `extensions`.
     extensions = list(options.get("extensions", []))
@@ -53,4 +63,4 @@ def render(text: str, settings) -> str:
     return markdown.reset().convert(text)
 
 
-__all__ = ["DEFAULT_MARKDOWN", "markdown_options", "render"]
+__all__ = ["MARKDOWN", "fill_settings", "markdown_options", "render"]

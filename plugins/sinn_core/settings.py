@@ -185,6 +185,10 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
         declared.update(declared_types(module))
         fill_in(defaults, getattr(module, "DEFAULTS", {}))
     fill_in(settings, copy.deepcopy(defaults))  # a build that changes a list in its settings leaves the declaration alone
+    for module in modules.values():
+        hook = getattr(module, "fill_settings", None)  # settings a plugin fills beyond DEFAULTS (e.g. over Pelican's own)
+        if callable(hook):
+            hook(settings)
     # The address map's patterns are settings too (ARTICLE_URL, LISTINGS_*_URL …): present and checked before anything runs.
     from sinn_core import addresses  # noqa: PLC0415 - addresses reads the settings this module declares
 
