@@ -117,18 +117,24 @@ def check_image_alt(kind: str, data: dict) -> list:
     return []
 
 
-def unsafe_values(data, path=()):
-    """(path, scheme) for every text in the fields that starts with javascript:, vbscript: or data:."""
-    if isinstance(data, str):
-        scheme = formats.unsafe_scheme(data)
-        if scheme:
-            yield list(path), scheme
-    elif isinstance(data, dict):
+def leaves(data, path=()):
+    """(path, value) for every value in nested fields that is not itself a group or a list."""
+    if isinstance(data, dict):
         for key, value in data.items():
-            yield from unsafe_values(value, (*path, key))
+            yield from leaves(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from unsafe_values(value, (*path, index))
+            yield from leaves(value, (*path, index))
+    else:
+        yield list(path), data
+
+
+def unsafe_values(data):
+    """(path, scheme) for every text in the fields that starts with javascript:, vbscript: or data:."""
+    for path, value in leaves(data):
+        scheme = formats.unsafe_scheme(value) if isinstance(value, str) else None
+        if scheme:
+            yield path, scheme
 
 
 # Fields whose text may run over several lines; every other text is one line (titles, names, credits, ids …).
@@ -141,61 +147,55 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?\s*>|<\s*/?\s*
 _SCRIPT_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 
 
-def text_problems(data, path=()):
+def text_problems(data):
     """(path, message) for texts in the fields that hold HTML, a script address or a line break where one line belongs.
 
     The build escapes every field, so none of this would run; but it is never meant, shows up as odd
     characters on the page, and a line break in a name or title could start a line of its own in a log.
     """
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from text_problems(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from text_problems(value, (*path, index))
-    elif isinstance(data, float) and not math.isfinite(data):
-        yield list(path), NOT_A_NUMBER
-    elif isinstance(data, str):
-        text = html.unescape(data)
-        named = {step for step in path if isinstance(step, str)}
-        tag = _TAG.search(text) if not named & MARKDOWN_FIELDS else None
-        if tag:
-            yield list(path), (f'enthält HTML ("{printable(tag.group(0))[:40]}"). Die Felder im Kopfbereich sind reiner Text: '
-                               "bitte die spitzen Klammern und was dazwischen steht entfernen.")
-        elif _SCRIPT_URL.search(text) and not formats.unsafe_scheme(data) and not named & MARKDOWN_FIELDS:
-            yield list(path), "enthält eine javascript:-Adresse. Solche Adressen können Schadcode ausführen: bitte entfernen."
-        controls = [name for name in control_characters(text.replace("\n", "").replace("\t", "")) if name not in ALLOWED_FORMAT_CHARACTERS]
-        if controls:
-            yield list(path), f"enthält unsichtbare Steuerzeichen ({', '.join(controls)}). Bitte den Text neu tippen statt ihn einzufügen."
-        elif "\n" in data.strip() and not named & MULTILINE_FIELDS:
-            yield list(path), "enthält einen Zeilenumbruch. Dieser Wert steht auf einer Zeile: bitte den Umbruch entfernen."
+    for path, value in leaves(data):
+        if isinstance(value, float) and not math.isfinite(value):
+            yield path, NOT_A_NUMBER
+        elif isinstance(value, str):
+            yield from _text_problems(path, value)
 
 
-def build_refusals(data, today: datetime.date, path=()):
+def _text_problems(path: list, data: str):
+    text = html.unescape(data)
+    named = {step for step in path if isinstance(step, str)}
+    tag = _TAG.search(text) if not named & MARKDOWN_FIELDS else None
+    if tag:
+        yield list(path), (f'enthält HTML ("{printable(tag.group(0))[:40]}"). Die Felder im Kopfbereich sind reiner Text: '
+                           "bitte die spitzen Klammern und was dazwischen steht entfernen.")
+    elif _SCRIPT_URL.search(text) and not formats.unsafe_scheme(data) and not named & MARKDOWN_FIELDS:
+        yield list(path), "enthält eine javascript:-Adresse. Solche Adressen können Schadcode ausführen: bitte entfernen."
+    controls = [name for name in control_characters(text.replace("\n", "").replace("\t", "")) if name not in ALLOWED_FORMAT_CHARACTERS]
+    if controls:
+        yield list(path), f"enthält unsichtbare Steuerzeichen ({', '.join(controls)}). Bitte den Text neu tippen statt ihn einzufügen."
+    elif "\n" in data.strip() and not named & MULTILINE_FIELDS:
+        yield list(path), "enthält einen Zeilenumbruch. Dieser Wert steht auf einer Zeile: bitte den Umbruch entfernen."
+
+
+def build_refusals(data: dict, today: datetime.date):
     """(path, message) for values no page, feed or data file may carry; the build refuses them itself, the checker reports them too.
 
     A short list on purpose, cheap enough for every read: addresses that run code, control characters
     (a NUL breaks file functions, CR LF adds mail headers), numbers JSON cannot write (.nan, .inf),
     malformed e-mail addresses (a mailto: link with headers) and dates a press kit cannot store.
     """
+    for path, value in leaves(data):
+        if isinstance(value, str):
+            scheme = formats.unsafe_scheme(value)
+            if scheme:
+                yield path, formats.unsafe_message(scheme)
+            elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in "\n\t" for c in value):
+                yield path, "enthält unsichtbare Steuerzeichen. Bitte den Text neu tippen statt ihn einzufügen."
+            elif path and path[-1] == "email":
+                yield from ((path, message) for message, _severity in formats.check("email", value, ""))
+        elif isinstance(value, float) and not math.isfinite(value):
+            yield path, NOT_A_NUMBER
     if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "email" and isinstance(value, str):
-                yield from (((*path, key), message) for message, _severity in formats.check("email", value, ""))
-            yield from build_refusals(value, today, (*path, key))
-        if not path:
-            yield from (([name], message) for name, message in date_range_problems(data, today))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from build_refusals(value, today, (*path, index))
-    elif isinstance(data, str):
-        scheme = formats.unsafe_scheme(data)
-        if scheme:
-            yield path, formats.unsafe_message(scheme)
-        elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in "\n\t" for c in data):
-            yield path, "enthält unsichtbare Steuerzeichen. Bitte den Text neu tippen statt ihn einzufügen."
-    elif isinstance(data, float) and not math.isfinite(data):
-        yield path, NOT_A_NUMBER
+        yield from (([name], message) for name, message in date_range_problems(data, today))
 
 
 NOT_A_NUMBER = "ist keine Zahl (.nan oder .inf). Schreiben Sie eine Zahl, z. B. 51.05 oder 1200."
