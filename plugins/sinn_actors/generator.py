@@ -11,8 +11,7 @@ from sinn_content_contract import read_document
 from sinn_content_contract.checks import refuse_unpublishable
 from sinn_content_contract.freshness import resolve_today
 from sinn_content_contract.frontmatter import ContentSyntaxError
-from sinn_content_contract.html_policy import clean
-from sinn_content_contract.rendering import render
+from sinn_content_contract.rendering import cleaned_html
 from sinn_content_contract.site import content_files
 from sinn_core.addresses import AddressMap
 from sinn_core.parallel import cores, fork_map
@@ -52,7 +51,7 @@ class ActorsGenerator(Generator):
             fields=document.data,
             # Rendered and cleaned as the checker does, which reports whatever clean() removes.
             description_html=absolute_links(
-                clean(render(str(document.data.get("description", "")), self.settings)), self.settings["SITEURL"]
+                cleaned_html(str(document.data.get("description", "")), self.settings), self.settings["SITEURL"]
             ),
             url=address.url,
             save_as=address.save_as,

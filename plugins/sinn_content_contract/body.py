@@ -56,12 +56,14 @@ class Verdict:
 
     problems: list[tuple] = field(default_factory=list)
     links: list[tuple[int, str]] = field(default_factory=list)
+    cleaned: str = ""  # the HTML the build publishes for this text
 
 
 def examine(text: str, first_line: int, kind: str, field: str = "Text", settings=None) -> Verdict:
     """Render text as the build does; every removal by the HTML allowlist, every bad link, and the internal links."""
     verdict = Verdict()
     review = html_review.review(rendering.render(text, settings))
+    verdict.cleaned = review.cleaned
     lines = _Lines(text, first_line)
     findings = [finding for change in review.changes for finding in _change_messages(change)]
     for message, needles in findings[:MAX_FINDINGS]:

@@ -8,6 +8,7 @@ than rendering a story, and the checker renders thousands of files in forked wor
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import logging
 
@@ -53,6 +54,30 @@ def markdown_options(settings) -> dict:
     return options
 
 
+# Texts already rendered and cleaned in this process (or handed back by the checker's workers), so the
+# build does not render again what the checker rendered a moment before: same options and text, same HTML.
+_cleaned: dict[tuple[str, bytes], str] = {}
+
+
+def _memo_key(text: str, settings) -> tuple[str, bytes]:
+    return json.dumps(markdown_options(settings), sort_keys=True, default=repr), hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def remember(text: str, settings, cleaned: str) -> None:
+    """Note the cleaned HTML of text, as the checker made it, for the build's readers."""
+    _cleaned[_memo_key(text, settings)] = cleaned
+
+
+def cleaned_html(text: str, settings) -> str:
+    """The published HTML of a Markdown text: rendered with the site's options and cleaned by the allowlist."""
+    from .html_policy import clean  # noqa: PLC0415 - html_policy imports nothing from here, but stays optional for render()
+
+    key = _memo_key(text, settings)
+    if key not in _cleaned:
+        _cleaned[key] = clean(render(text, settings))
+    return _cleaned[key]
+
+
 def render(text: str, settings) -> str:
     """The HTML Python-Markdown makes of text with the site's options (not yet cleaned)."""
     options = markdown_options(settings)
@@ -63,4 +88,4 @@ def render(text: str, settings) -> str:
     return markdown.reset().convert(text)
 
 
-__all__ = ["MARKDOWN", "fill_settings", "markdown_options", "render"]
+__all__ = ["MARKDOWN", "cleaned_html", "fill_settings", "markdown_options", "remember", "render"]

@@ -12,7 +12,7 @@ from sinn_core.parallel import cores, fork_map
 from sinn_core.settings import defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
-from . import body, checks, formats, freshness, paths
+from . import body, checks, formats, freshness, paths, rendering
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
@@ -36,6 +36,7 @@ class Document:
     data: dict
     id: str = ""
     links: list | None = None  # (line, target) of the internal links in the rendered text, found by the check
+    cleaned: str | None = None  # the published HTML of the body or description, handed to the build's readers
 
     @property
     def body(self) -> str:
@@ -97,6 +98,8 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
         report.extend(problems)
         if document is not None:
             result.documents[kind].append(document)
+            if document.cleaned is not None:
+                rendering.remember(document.body if kind != "actor" else document.data["description"], settings, document.cleaned)
     try:
         report.extend(paths.check_paths(result.documents, settings, references, content_path))
     except Exception as error:
@@ -209,12 +212,12 @@ def _check_document(document: Document, validator: Validator, today, months=fres
         verdict = body.examine(document.body, source.body_first_line, document.kind, settings=settings)
         for line, field_name, message, severity in verdict.problems:
             add(message, line=line, severity=severity, name=field_name)
-        document.links = verdict.links
+        document.links, document.cleaned = verdict.links, verdict.cleaned
     elif isinstance(data.get("description"), str):
         verdict = body.examine(data["description"], 0, "actor", "description", settings)
         for offset, field_name, message, severity in verdict.problems:
             add(message, line=value_line(source, ["description"]) + offset, severity=severity, name=field_name)
-        document.links = verdict.links
+        document.links, document.cleaned = verdict.links, verdict.cleaned
     problems.extend(_check_id(document))
     return problems
 

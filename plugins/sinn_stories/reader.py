@@ -11,8 +11,7 @@ from pelican.utils import get_date
 from sinn_content_contract.checks import refuse_unpublishable
 from sinn_content_contract.freshness import resolve_today
 from sinn_content_contract.frontmatter import ContentSyntaxError, load_yaml, read_text, split_front_matter
-from sinn_content_contract.html_policy import clean
-from sinn_content_contract.rendering import render
+from sinn_content_contract.rendering import cleaned_html
 from sinn_content_contract.validate import contract_fields
 from sinn_core.containment import inside
 from sinn_core.text import absolute_links
@@ -59,7 +58,7 @@ class StoryReader(MarkdownReader):
             else:
                 metadata["status"] = "skip"
         # The checker renders and cleans the same way, and reports whatever clean() removes here.
-        content = absolute_links(clean(render(source.body, self.settings)), self.settings["SITEURL"])
+        content = absolute_links(cleaned_html(source.body, self.settings), self.settings["SITEURL"])
         return content, metadata
 
 
