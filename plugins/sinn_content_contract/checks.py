@@ -7,7 +7,6 @@ import html
 import math
 import os
 import re
-import unicodedata
 
 from sinn_core import addresses
 from sinn_core.containment import control_characters, printable
@@ -188,7 +187,7 @@ def build_refusals(data: dict, today: datetime.date):
             scheme = formats.unsafe_scheme(value)
             if scheme:
                 yield path, formats.unsafe_message(scheme)
-            elif any(unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in "\n\t" for c in value):
+            elif control_characters(value.replace("\n", "").replace("\t", ""), ("Cc", "Zl", "Zp")):
                 yield path, "enthält unsichtbare Steuerzeichen. Bitte den Text neu tippen statt ihn einzufügen."
             elif path and path[-1] == "email":
                 yield from ((path, message) for message, _severity in formats.check("email", value, ""))

@@ -49,12 +49,7 @@ class Inventory:
 
     def allows(self, path: str, kind: str) -> bool:
         """True when path is a file of that kind in this inventory."""
-        return os.path.abspath(path) in self._sets().get(kind, set())
-
-    def _sets(self) -> dict[str, set]:
-        if not hasattr(self, "_by_kind"):
-            self._by_kind = {kind: set(paths) for kind, paths in self.files.items()}
-        return self._by_kind
+        return os.path.abspath(path) in self.files.get(kind, [])
 
 
 def take_inventory(content_path: str, data_folder: str = "data") -> Inventory:
@@ -68,7 +63,7 @@ def take_inventory(content_path: str, data_folder: str = "data") -> Inventory:
         keep = []
         for name in sorted(subdirectories):
             path = os.path.join(directory, name)
-            problem = _folder_problem(root, path, name, top, folders)
+            problem = _folder_problem(path, name, top, folders)
             if problem:
                 inventory.problems.append(problem)
             else:
@@ -76,7 +71,7 @@ def take_inventory(content_path: str, data_folder: str = "data") -> Inventory:
         subdirectories[:] = keep
         for name in sorted(names):
             path = os.path.join(directory, name)
-            kind, problem = _classify(root, path, name, top, folders)
+            kind, problem = _classify(path, name, top, folders)
             if problem:
                 inventory.problems.append(problem)
             elif kind:
@@ -86,12 +81,8 @@ def take_inventory(content_path: str, data_folder: str = "data") -> Inventory:
     return inventory
 
 
-def _display(_root: str, path: str) -> str:
-    return display_path(path)
-
-
-def _folder_problem(root, path, name, top, folders) -> Problem | None:
-    shown = _display(root, path)
+def _folder_problem(path, name, top, folders) -> Problem | None:
+    shown = display_path(path)
     if os.path.islink(path):
         return Problem(shown, "ist eine Verknüpfung (symbolischer Link) auf einen Ordner. Verknüpfungen werden aus "
                        "Sicherheitsgründen nicht gelesen: legen Sie die Dateien selbst in den Ordner.", "Ordner")
@@ -109,8 +100,8 @@ def _folder_problem(root, path, name, top, folders) -> Problem | None:
     return None
 
 
-def _classify(root, path, name, top, folders) -> tuple[str | None, Problem | None]:
-    shown = _display(root, path)
+def _classify(path, name, top, folders) -> tuple[str | None, Problem | None]:
+    shown = display_path(path)
     try:
         mode = os.lstat(path).st_mode
     except OSError:

@@ -77,9 +77,9 @@ def _escape(char: str) -> str:
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char, f"\\u{ord(char):04x}")
 
 
-def control_characters(text: str) -> list[str]:
-    """The names of control and invisible format characters in a one-line value (empty if none)."""
-    return sorted({unicodedata.name(c, f"U+{ord(c):04X}") for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
+def control_characters(text: str, categories: tuple[str, ...] = ("Cc", "Cf", "Zl", "Zp")) -> list[str]:
+    """The names of control (and by default invisible format) characters in a one-line value (empty if none)."""
+    return sorted({unicodedata.name(c, f"U+{ord(c):04X}") for c in text if unicodedata.category(c) in categories})
 
 
 def yaml_limit_problem(text: str) -> tuple[int, str] | None:
