@@ -33,6 +33,7 @@ PLUGINS = [
     "sinn_content_contract",
     "sinn_stories",
     "sinn_actors",
+    "sinn_model",
     "sinn_cross_references",
     "sinn_listings",
     "sinn_structured_data",

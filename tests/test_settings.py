@@ -129,6 +129,9 @@ def _moved(plugin: str, before: str) -> list[str]:
      "Das Plugin sinn_stories steht in PLUGINS zu früh: es muss hinter sinn_content_contract stehen."),
     ([p for p in PLUGINS if p != "sinn_vocabularies"],
      "Das Plugin sinn_content_contract braucht sinn_vocabularies: bitte sinn_vocabularies in PLUGINS vor sinn_content_contract eintragen."),
+    ([p for p in PLUGINS if p != "sinn_model"],
+     "Das Plugin sinn_cross_references braucht sinn_model: bitte sinn_model in PLUGINS vor sinn_cross_references eintragen."),
+    (_moved("sinn_model", "sinn_actors"), "Das Plugin sinn_model steht in PLUGINS zu früh: es muss hinter sinn_actors stehen."),
     (["sitemap" if p == "sinn_sitemap" else p for p in PLUGINS],
      "Das Plugin sitemap aus PLUGINS lässt sich nicht laden (No module named 'sitemap')."),
 ])

@@ -3,7 +3,7 @@
 `make serve` builds the whole site once in its own process and keeps Pelican's generators. When
 an editor saves a story and only its text changed (not its address, date, themes, regions,
 actors, image, status or redirects), the story is checked on its own, read again and put in place
-of the old one; the links between stories, actors and terms are derived again, and only the pages
+of the old one; the model (sinn_model: actors, topics, related stories, images) is built anew, and only the pages
 that show the story are rendered: its own page, its actors' pages, the listings it appears on and
 the stories whose "Ähnliche Geschichten" show it. Everything else (search index, feeds, open data,
 sitemap) is brought up to date by a full build that tools/serve.py starts right afterwards.
@@ -21,6 +21,8 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from sinn_core.content import generator_of
+from sinn_model import ActorView, StoryView, view_of
+from sinn_model import rebuild as rebuild_model
 from tools.build import build, show_problems  # tools.build also puts plugins/ on the import path
 
 logger = logging.getLogger("sinn.preview")
@@ -90,12 +92,9 @@ class Preview:
             raise NeedsFullBuildError(f"geändert: {', '.join(changed)}")
         if _body_images(story, stories.settings):
             raise NeedsFullBuildError("der Text enthält Bilder")
-        # What plugins derived from the fields above (actors, terms, topics, related stories,
-        # image renditions) is still right: the new story takes it over instead of deriving it anew.
-        for name, value in vars(old).items():
-            if name not in vars(story):
-                setattr(story, name, value)
         _replace(self.generators, old, story)
+        # The model (actors, topics, related stories, images) is built anew from the new content, never patched.
+        rebuild_model(self.generators)
         files = self._render_pages_showing(story)
         logger.info("Vorschau: %d Seiten zu %s neu in %.1f s.", len(files), os.path.relpath(path), time.monotonic() - started)
         return files
@@ -139,18 +138,9 @@ def _body_images(story, settings) -> bool:
 
 
 def _replace(generators, old, story) -> None:
-    """Put the new story wherever the old one is listed: in the build's lists, and in the lists
-    of stories, actors and topics (related stories, an actor's stories, a topic's stories)."""
-    holders = []
-    for generator in generators:
-        holders += [vars(generator), generator.context]
-    context = generators[0].context
-    owners = [*context.get("articles", []), *context.get("actors", [])]
-    owners += [topic for topics in context.get("topics", {}).values() for topic in topics]
-    holders += [vars(owner) for owner in owners if hasattr(owner, "__dict__")]
-    holders += [groups for groups in context.get("stories_by_term", {}).values()]
+    """Put the new story wherever Pelican's generators list the old one (articles, dates, context)."""
     seen = set()
-    for holder in holders:
+    for holder in [holder for generator in generators for holder in (vars(generator), generator.context)]:
         if id(holder) in seen:
             continue
         seen.add(id(holder))
@@ -160,7 +150,7 @@ def _replace(generators, old, story) -> None:
 
 
 def _shows(page: dict, story) -> bool:
-    """Whether a page, given these variables by its generator, shows the story (itself, listed or as related)."""
+    """Whether a page, given these variables by its generator, shows the story (itself, listed, as related or as an actor's)."""
     if "list_page" in page:
         return any(item is story for item in page["list_page"].items)
     for value in page.values():
@@ -168,14 +158,9 @@ def _shows(page: dict, story) -> bool:
             return True
         if isinstance(value, (list, tuple)) and any(item is story for item in value):
             return True
-        if isinstance(value, Article) and any(item is story for item in getattr(value, "related", None) or ()):
+        view = view_of(value)
+        if isinstance(view, StoryView) and any(item is story for item in view.related):
             return True
-        if "topic" not in page and any(item is story for item in _listed(value)):
+        if isinstance(view, ActorView) and any(item is story for item in view.stories):
             return True
     return False
-
-
-def _listed(value) -> list:
-    """The stories an actor (or another object with `stories`) lists."""
-    listed = getattr(value, "stories", None) if not isinstance(value, (list, tuple, dict, str)) else None
-    return listed if isinstance(listed, list) else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sinn_core.text import german_sort_key
 
@@ -22,7 +22,6 @@ class Actor:
     description_html: str
     url: str
     save_as: str
-    stories: list = field(default_factory=list)
 
     def __getattr__(self, name):
         # Optional contract fields read like attributes in templates: actor.website, actor.geo …

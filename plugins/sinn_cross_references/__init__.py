@@ -1,42 +1,43 @@
-"""Resolves the ids editors write into objects, and computes every back-reference.
+"""The model's first step: resolves the ids editors write into objects, and computes every back-reference.
 
-A story's `adapted_from` (the slug of its original) also gives the original its `adaptations`.
+Fills each story's view (actors, stage, target groups, themes and regions as topics, adaptations,
+related stories) and each actor's (type, stories, themes, regions); a story's `adapted_from` (the
+slug of its original) also gives the original its adaptations. The context gets `topics` (by kind,
+in the vocabulary's order) and `topics_by_id` for the listings, feeds, redirects and open data.
 
 Settings: CROSS_REFERENCES_RELATED_COUNT, how many "Ähnliche Geschichten" a story shows (default 3).
 """
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
-from sinn_core.content import generator_of
+from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
-from .links import link_adaptations, link_stories, newest_first, relate_stories
+from .links import UnknownReferenceError, link_adaptations, link_references, relate_stories
+from .topics import Topic
 
-__all__ = ["newest_first"]
+__all__ = ["Topic", "UnknownReferenceError", "enrich"]
 
-# Terms are resolved against the vocabularies (VOCABULARIES_PATH).
-REQUIRES = ("sinn_vocabularies",)
+# Terms are resolved against the vocabularies (VOCABULARIES_PATH); the model runs this step (sinn_model.STEPS).
+REQUIRES = ("sinn_vocabularies", "sinn_model")
 DEFAULTS = {"CROSS_REFERENCES_RELATED_COUNT": 3}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
 
 
-def resolve(generators):
-    """Link stories with actors and terms once all content is read."""
-    articles = generator_of(generators, ArticlesGenerator)
-    context = articles.context
-    stories = articles.articles
-    groups = link_stories(stories, context.get("actors_by_id", {}), vocabularies_for(articles.settings))
-    link_adaptations(stories)
-    relate_stories(stories, articles.settings["CROSS_REFERENCES_RELATED_COUNT"])
-    context["stories"] = newest_first(stories)
-    context["stories_by_term"] = groups
+def enrich(model) -> None:
+    """Link stories with actors and terms once all content is read (a step of the model)."""
+    address_map = addresses.AddressMap(model.settings)
+    link_references(model, vocabularies_for(model.settings), address_map.of)
+    link_adaptations(model)
+    relate_stories(model.stories, model.settings["CROSS_REFERENCES_RELATED_COUNT"])
+    model.context["topics"] = model.topics
+    model.context["topics_by_id"] = {kind: {topic.id: topic for topic in topics} for kind, topics in model.topics.items()}
 
 
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
-    signals.all_generators_finalized.connect(resolve)
+    signals.initialized.connect(addresses.fill_defaults)

@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 
 from sinn_core.containment import ContentError
 
+from .topics import build_topics
+
 logger = logging.getLogger(__name__)
 
 # Weights for "Ähnliche Geschichten": a shared actor says most, a shared region least.
@@ -22,60 +24,60 @@ class UnknownReferenceError(ContentError):
     """A story names something that does not exist."""
 
 
-def newest_first(stories):
-    """Stories sorted newest first; equal dates by slug, so every build orders them alike."""
-    return sorted(stories, key=lambda story: (-story.date.timestamp(), story.slug))
+def link_references(model, vocabularies: dict, address_of) -> None:
+    """Resolve every id into its object (view.actors, view.stage …) and fill the back-references.
 
-
-def link_stories(stories, actors_by_id: dict, vocabularies: dict) -> dict:
-    """Attach resolved objects to stories and actors; return the groupings by term id."""
-    by_term = {name: defaultdict(list) for name in ("themes", "regions", "stages", "target_groups")}
-    for actor in actors_by_id.values():
-        actor.stories = []
-    for story in newest_first(stories):
-        story.actor_profiles = [_resolve(actors_by_id, actor_id, story, "actors") for actor_id in story.actors]
-        for actor in story.actor_profiles:
-            actor.stories.append(story)
-        story.theme_terms = [_resolve(vocabularies["themes"].terms, i, story, "themes") for i in story.themes]
-        story.region_terms = [_resolve(vocabularies["regions"].terms, i, story, "regions") for i in story.regions]
-        story.stage_term = _resolve(vocabularies["stages"].terms, story.stage, story, "stage")
-        story.target_group_terms = [
-            _resolve(vocabularies["target_groups"].terms, i, story, "target_groups")
-            for i in getattr(story, "target_groups", None) or []
+    Themes and regions become topics (topics.py): the term with its address and everything that
+    belongs to it; model.topics and model.stories_by_term keep them for the listings.
+    """
+    by_term = {name: defaultdict(list) for name in ("themes", "regions")}
+    actors_by_term = {name: defaultdict(list) for name in ("themes", "regions")}
+    for story in model.stories:
+        view = story.view
+        view.actors = [_resolve(model.actors_by_id, actor_id, story, "actors") for actor_id in story.actors]
+        for actor in view.actors:
+            actor.view.stories.append(story)
+        view.stage = _resolve(vocabularies["stages"].terms, story.stage, story, "stage")
+        view.target_groups = [
+            _resolve(vocabularies["target_groups"].terms, i, story, "target_groups") for i in getattr(story, "target_groups", None) or []
         ]
-        for term_id in story.themes:
-            by_term["themes"][term_id].append(story)
-        for term_id in story.regions:
-            by_term["regions"][term_id].append(story)
-        by_term["stages"][story.stage].append(story)
-        for term_id in getattr(story, "target_groups", None) or []:
-            by_term["target_groups"][term_id].append(story)
-    for actor in actors_by_id.values():
-        actor.type_term = _resolve(vocabularies["actor_types"].terms, actor.fields["type"], actor, "type")
-        actor.region_terms = [_resolve(vocabularies["regions"].terms, i, actor, "regions") for i in actor.fields["regions"]]
-        actor.theme_terms = [_resolve(vocabularies["themes"].terms, i, actor, "themes") for i in actor.fields.get("themes", [])]
-    return {name: dict(groups) for name, groups in by_term.items()}
+        for name in by_term:
+            for term_id in getattr(story, name):
+                _resolve(vocabularies[name].terms, term_id, story, name)
+                by_term[name][term_id].append(story)
+    for actor in model.actors:
+        actor.view.type = _resolve(vocabularies["actor_types"].terms, actor.fields["type"], actor, "type")
+        for name in actors_by_term:
+            for term_id in actor.fields.get(name, []) or []:
+                _resolve(vocabularies[name].terms, term_id, actor, name)
+                actors_by_term[name][term_id].append(actor)
+    for name, stories_by_term in by_term.items():
+        topics = build_topics(name, vocabularies[name], stories_by_term, actors_by_term[name], lambda term_id, name=name: address_of(name, term_id))
+        model.topics[name] = topics
+        by_id = {topic.id: topic for topic in topics}
+        for story in model.stories:
+            setattr(story.view, name, [by_id[term_id] for term_id in getattr(story, name)])
+        for actor in model.actors:
+            setattr(actor.view, name, [by_id[term_id] for term_id in actor.fields.get(name, []) or []])
+    model.stories_by_term = {name: dict(groups) for name, groups in by_term.items()}
 
 
-def link_adaptations(stories) -> None:
-    """`adapted_from` on the adaptation gives it `adapted_from_story`; the original gets `adaptations`."""
-    by_slug = {story.slug: story for story in stories}
-    for story in stories:
-        story.adapted_from_story = None
-        story.adaptations = []
-    for story in newest_first(stories):
+def link_adaptations(model) -> None:
+    """`adapted_from` on the adaptation gives it view.adapted_from; the original lists it in view.adaptations."""
+    by_slug = {story.slug: story for story in model.stories}
+    for story in model.stories:
         original_slug = getattr(story, "adapted_from", None)
         if not original_slug:
             continue
         original = _resolve(by_slug, original_slug, story, "adapted_from")
         if original is story:
             raise UnknownReferenceError(f"{story.source_path}: adapted_from: eine Geschichte kann nicht ihr eigenes Vorbild sein.")
-        story.adapted_from_story = original
-        original.adaptations.append(story)
+        story.view.adapted_from = original
+        original.view.adaptations.append(story)
 
 
 def relate_stories(stories, count: int) -> None:
-    """Give every story `related`: the stories sharing most actors, themes and regions."""
+    """Fill every story's view.related: the stories sharing most actors, themes and regions."""
     # Integer positions and Counter.update (counted in C) keep this near-linear for thousands of stories.
     order = [(-story.date.timestamp(), story.slug) for story in stories]
     index = {name: defaultdict(list) for name in WEIGHTS}
@@ -91,7 +93,7 @@ def relate_stories(stories, count: int) -> None:
                     scores.update(index[name][value])
         scores.pop(position, None)
         best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], order[item[0]]))
-        story.related = [stories[other] for other, _score in best]
+        story.view.related = [stories[other] for other, _score in best]
 
 
 def _resolve(table: dict, key, owner, field: str):

@@ -88,7 +88,7 @@ def entry(story, settings) -> dict:
     categories = [
         (term.id, term.label, absolute_url(base, settings[index_setting]))
         for kind, (_noun, index_setting) in KINDS.items()
-        for term in getattr(story, f"{kind[:-1]}_terms", [])
+        for term in getattr(story.view, kind)
     ]
     image = {**preview, "credit": download["credit"] if download else ""} if preview else None
     content = f'<p>{escape(story.summary)}</p><p><a href="{escape(url)}">Geschichte lesen: {escape(story.title)}</a></p>'

@@ -51,9 +51,12 @@ class ImagePipeline:
         self.workers = cores(settings["IMAGES_WORKERS"])
         self.renditions: dict[tuple, Rendition] = {}
         self.errors: list[str] = []
+        self.reported = 0  # errors[:reported] are in the log already
         self.stats = {"encoded_images": 0, "encoded_files": 0, "reused_images": 0}
         self._keys: dict[tuple, str] = {}
         self._svg_files: dict[tuple, str] = {}
+        # A rendition's planning key by identity: asking for a story's file is one look-up, not a scan of all images.
+        self._planned_as: dict[int, tuple] = {}
 
     def rendition(self, src: str, where: str, focus=None) -> Rendition | None:
         """The rendition of content/<src>; None (and an error naming `where`) if it cannot be published."""
@@ -67,6 +70,7 @@ class ImagePipeline:
                 self.errors.append(f"{where}: {error}")
                 return None
             self.renditions[key] = rendition
+            self._planned_as[id(rendition)] = key
         return self.renditions[key]
 
     def _clean_svg(self, rendition: Rendition) -> str:
@@ -81,10 +85,10 @@ class ImagePipeline:
         return path
 
     def encode(self) -> None:
-        """Encode every planned image the cache does not hold yet, using all workers."""
+        """Encode every image planned since the last call that the cache does not hold yet, using all workers."""
         jobs = []
         for key, rendition in self.renditions.items():
-            if rendition.is_svg:
+            if rendition.is_svg or key in self._keys:
                 continue
             cache_key = self.cache.key_for(rendition.source_path, rendition.focus)
             self._keys[key] = cache_key
@@ -129,20 +133,21 @@ class ImagePipeline:
         if rendition.is_svg:
             path = self.file_path(rendition, variant)
             return os.path.getsize(path) if path else None
-        for key, planned in self.renditions.items():
-            if planned is rendition and key in self._keys:
-                manifest = self.cache.manifest(self._keys[key])
-                return manifest["files"].get(variant.name) if manifest else None
-        return None
+        manifest = self._manifest_of(rendition)
+        return manifest["files"].get(variant.name) if manifest else None
 
     def file_path(self, rendition: Rendition, variant) -> str | None:
         """Where the encoded file of a rendition lies in the cache (an SVG: its cleaned copy), once it is encoded."""
+        key = self._planned_as.get(id(rendition))
         if rendition.is_svg:
-            return next((self._svg_files[key] for key, planned in self.renditions.items() if planned is rendition), None)
-        for key, planned in self.renditions.items():
-            if planned is rendition and key in self._keys and self.cache.manifest(self._keys[key]) is not None:
-                return os.path.join(self.cache.folder(self._keys[key]), variant.name)
-        return None
+            return self._svg_files.get(key)
+        if self._manifest_of(rendition) is None:
+            return None
+        return os.path.join(self.cache.folder(self._keys[key]), variant.name)
+
+    def _manifest_of(self, rendition: Rendition) -> dict | None:
+        cache_key = self._keys.get(self._planned_as.get(id(rendition)))
+        return self.cache.manifest(cache_key) if cache_key is not None else None
 
     def place_in(self, output_path: str) -> None:
         """Link (or copy) every published file of every image into the output folder."""

@@ -9,21 +9,18 @@ The addresses (LISTINGS_ARCHIVE_URL, LISTINGS_PAGE_SUFFIX, LISTINGS_THEME_URL â€
 """
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
 from sinn_core import addresses
-from sinn_core.content import generator_of
 from sinn_core.settings import defaults_receiver
-from sinn_vocabularies import vocabularies_for
+from sinn_model import model_built
 
 from .generator import ListingsGenerator
 from .region_map import RegionMap, build_region_map
-from .topics import Topic, build_topics
 
-__all__ = ["ListingsGenerator", "RegionMap", "Topic", "build_region_map"]
+__all__ = ["ListingsGenerator", "RegionMap", "build_region_map"]
 
-# attach_topics reads `stories_by_term`, which cross_references makes.
-AFTER = ("sinn_cross_references",)
+# The listings show the topics of the model, which sinn_cross_references fills.
+REQUIRES = ("sinn_model", "sinn_cross_references")
 DEFAULTS = {
     "LISTINGS_PER_PAGE": 24,
     "LISTINGS_HOME_FEATURED": 3,
@@ -41,29 +38,11 @@ def add_generator(_pelican):
     return ListingsGenerator
 
 
-def attach_topics(generators):
-    """Build theme and region topics and let every story and actor link to its own."""
-    articles = generator_of(generators, ArticlesGenerator)
-    context, settings = articles.context, articles.settings
-    vocabularies = vocabularies_for(settings)
-    actors = context.get("actors", [])
-    groups = context.get("stories_by_term", {})
-    address_map = addresses.AddressMap(settings)
-    topics = {
-        kind: build_topics(kind, vocabularies[kind], groups.get(kind, {}), actors, lambda term, kind=kind: address_map.of(kind, term))
-        for kind in ("themes", "regions")
-    }
-    by_id = {kind: {topic.id: topic for topic in items} for kind, items in topics.items()}
-    for story in context.get("stories", []):
-        story.theme_topics = [by_id["themes"][i] for i in story.themes]
-        story.region_topics = [by_id["regions"][i] for i in story.regions]
-    for actor in actors:
-        actor.theme_topics = [by_id["themes"][i] for i in actor.fields.get("themes", []) or []]
-        actor.region_topics = [by_id["regions"][i] for i in actor.fields["regions"]]
-    context["easy_language_stories"] = [story for story in context.get("stories", []) if getattr(story, "easy_summary", None)]
-    context["topics"] = topics
-    context["topics_by_id"] = by_id
-    context["saxony_map"] = build_region_map(topics["regions"], settings["LISTINGS_MAP_CLASSES"])
+def add_listing_facts(model):
+    """Each time the model is built: the region map and the easy-language list, which the listings show beside the topics."""
+    context = model.context
+    context["easy_language_stories"] = [story for story in model.stories if getattr(story, "easy_summary", None)]
+    context["saxony_map"] = build_region_map(model.topics.get("regions", []), model.settings["LISTINGS_MAP_CLASSES"])
 
 
 def register():
@@ -71,4 +50,4 @@ def register():
     signals.initialized.connect(fill_defaults)
     signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)
-    signals.all_generators_finalized.connect(attach_topics)
+    model_built.connect(add_listing_facts)

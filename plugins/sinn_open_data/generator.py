@@ -30,11 +30,10 @@ class OpenDataGenerator(Generator):
         settings, context = self.settings, self.context
         page = AddressMap(settings).fixed("OPEN_DATA_URL")
         base, folder = absolute_base(settings), page.url
-        topics_by_id = context.get("topics_by_id", {})
         stories = public_stories(context.get("stories", []))
         actors = sorted(context.get("actors", []), key=lambda actor: actor.id)
-        story_records = [story_record(story, settings, topics_by_id) for story in stories]
-        actor_records = [actor_record(actor, settings, topics_by_id, public_stories(actor.stories)) for actor in actors]
+        story_records = [story_record(story, settings) for story in stories]
+        actor_records = [actor_record(actor, settings, public_stories(actor.view.stories)) for actor in actors]
         features = [actor_feature(record) for record in actor_records if record["geo"]]
         schemas = self._copy_schemas(folder)
         modified = last_change(stories)

@@ -17,18 +17,14 @@ def _term(term, url: str | None = None) -> dict:
     return record
 
 
-def _topic_terms(terms, topics_by_id: dict, kind: str, base: str) -> list[dict]:
-    """Terms with the URL of their page, where that page exists."""
-    records = []
-    for term in terms:
-        topic = topics_by_id.get(kind, {}).get(term.id)
-        records.append(_term(term, absolute_url(base, topic.url) if topic is not None and not topic.is_empty else None))
-    return records
+def _topics(topics, base: str) -> list[dict]:
+    """Themes or regions with the URL of their page, where that page exists."""
+    return [_term(topic, absolute_url(base, topic.url) if not topic.is_empty else None) for topic in topics]
 
 
-def story_record(story, settings, topics_by_id: dict) -> dict:
+def story_record(story, settings) -> dict:
     """One story with everything its page shows, except the contact person (see the /daten/ page)."""
-    base = absolute_base(settings)
+    base, view = absolute_base(settings), story.view
     preview, download = preview_image(story, settings), download_image(story, settings)
     links = getattr(story, "links", None) or {}
     licence = text_license(story, settings)
@@ -39,11 +35,11 @@ def story_record(story, settings, topics_by_id: dict) -> dict:
         "summary": story.summary,
         "date": _day(story.date),
         "modified": _day(getattr(story, "modified", None)),
-        "themes": _topic_terms(story.theme_terms, topics_by_id, "themes", base),
-        "regions": _topic_terms(story.region_terms, topics_by_id, "regions", base),
-        "stage": _term(story.stage_term),
-        "target_groups": [_term(term) for term in getattr(story, "target_group_terms", [])],
-        "actors": [{"id": actor.id, "name": actor.name, "url": absolute_url(base, actor.url)} for actor in story.actor_profiles],
+        "themes": _topics(view.themes, base),
+        "regions": _topics(view.regions, base),
+        "stage": _term(view.stage),
+        "target_groups": [_term(term) for term in view.target_groups],
+        "actors": [{"id": actor.id, "name": actor.name, "url": absolute_url(base, actor.url)} for actor in view.actors],
         "image": {
             "url": download["url"],
             "preview_url": preview["url"] if preview else None,
@@ -67,8 +63,8 @@ def story_record(story, settings, topics_by_id: dict) -> dict:
         "reviewed_by": getattr(story, "reviewed_by", None),
         "easy_summary": str(getattr(story, "easy_summary", None) or "").strip() or None,
         "transfer": _transfer(getattr(story, "transfer", None), base),
-        "adapted_from": _story_link(getattr(story, "adapted_from_story", None), base),
-        "adaptations": [_story_link(other, base) for other in getattr(story, "adaptations", [])],
+        "adapted_from": _story_link(view.adapted_from, base),
+        "adaptations": [_story_link(other, base) for other in view.adaptations],
         "quotes": [
             {"text": str(quote.get("text", "")).strip(), "by": str(quote.get("by", "")).strip(), "role": quote.get("role")}
             for quote in getattr(story, "quotes", None) or [] if isinstance(quote, dict)
@@ -101,7 +97,7 @@ def _transfer(guide, base: str) -> dict | None:
     }
 
 
-def actor_record(actor, settings, topics_by_id: dict, stories) -> dict:
+def actor_record(actor, settings, stories) -> dict:
     """One actor with every field of its profile and its published stories."""
     base = absolute_base(settings)
     fields = actor.fields
@@ -113,9 +109,9 @@ def actor_record(actor, settings, topics_by_id: dict, stories) -> dict:
         "url": absolute_url(base, actor.url),
         "name": actor.name,
         "short_name": fields.get("short_name"),
-        "type": _term(actor.type_term),
-        "regions": _topic_terms(actor.region_terms, topics_by_id, "regions", base),
-        "themes": _topic_terms(actor.theme_terms, topics_by_id, "themes", base),
+        "type": _term(actor.view.type),
+        "regions": _topics(actor.view.regions, base),
+        "themes": _topics(actor.view.themes, base),
         "description": str(fields.get("description", "")).strip(),
         "description_html": actor.description_html,
         "website": fields.get("website"),
@@ -155,7 +151,7 @@ def actor_feature(record: dict) -> dict:
 
 def _logo_url(actor, logo: dict, base: str) -> str:
     # The images plugin publishes a processed copy; before it runs, the file as written stands in.
-    rendition = getattr(actor, "logo_rendition", None)
+    rendition = actor.view.logo
     download = field(rendition, "download") if rendition is not None else None
     return absolute_url(base, str(field(download, "url") or logo["src"]))
 

@@ -4,7 +4,7 @@ The box offers a citation suggestion, the key facts with their sources and the h
 resolution with credit and licence; /presse/ lists the contacts and every published story with its
 image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
 with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
-page; the story's `press_files` lists them for the box. Templates get `press_citation(story)`.
+page; the story's `view.press_files` lists them for the box. Templates get `press_citation(story)`.
 Settings: PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
 (default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
 PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
@@ -56,8 +56,8 @@ def add_to_templates(generator):
 
 
 def _wants_kit(story) -> bool:
-    # A story keeps the kit of its own object; the preview's re-read story is a new object.
-    return not getattr(story, "draft", False) and getattr(story, "press_kit_of", None) != id(story)
+    # A kit belongs to the model it was written for: a rebuilt model (the preview's) asks again, and the cache answers.
+    return not getattr(story, "draft", False) and story.view.press_files is None
 
 
 def write_press_kit(generator, content):
@@ -76,8 +76,7 @@ def write_press_kit(generator, content):
     started = time.perf_counter()
     written = kits.write_all(stories, generator.output_path, cores(settings["PRESS_KIT_WORKERS"]), settings["PRESS_KIT_PARALLEL_MINIMUM"])
     for story, files in zip(stories, written, strict=True):
-        story.press_files = files
-        story.press_kit_of = id(story)
+        story.view.press_files = files
     kits.stats["seconds"] += time.perf_counter() - started
 
 

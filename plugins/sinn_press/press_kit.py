@@ -62,7 +62,7 @@ def zip_time(story) -> tuple[int, int, int, int, int, int]:
 
 def image_entry(story, folder: str) -> Entry | None:
     """The hero image as published (no EXIF, GPS, XMP or IPTC), or None if the images plugin produced none."""
-    path = getattr(story, "hero_file", None)
+    path = story.view.hero_file
     if not path or not os.path.isfile(path):
         return None
     extension = os.path.splitext(path)[1].lower()

@@ -49,8 +49,8 @@ def text(story, settings, image_name: str | None, names: dict[str, str]) -> str:
     lines += _heading("Inhalt dieser Mappe")
     lines += _item("LIESMICH.txt: diese Übersicht")
     if image_name:
-        download = getattr(story, "image_download", None) or {}
-        size = f", {download['width']} × {download['height']} Pixel" if download.get("width") else ""
+        download = story.view.download
+        size = f", {download.width} × {download.height} Pixel" if download is not None else ""
         lines += _item(f"{image_name}: Titelbild in voller Auflösung{size}, ohne Metadaten (keine Kamera- oder GPS-Daten)")
     for ext, (label, _writer) in FORMATS.items():
         lines += _item(f"{names[ext]}: die Zitation für Literaturverwaltungen als {label}")

@@ -15,8 +15,8 @@ def lastmod_of(context: dict):
         if item is not None:
             return getattr(item, "modified", None) or getattr(item, "date", None)
     actor = context.get("actor")
-    if actor is not None and actor.stories:
-        return max(getattr(s, "modified", None) or s.date for s in actor.stories)
+    if actor is not None and actor.view.stories:
+        return max(getattr(s, "modified", None) or s.date for s in actor.view.stories)
     topic = context.get("topic")
     if topic is not None and topic.stories:
         return max(getattr(s, "modified", None) or s.date for s in topic.stories)

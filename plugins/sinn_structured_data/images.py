@@ -1,7 +1,8 @@
 """The story images other sites get: the preview image for link cards and the full-resolution download.
 
-The images plugin gives stories `og_image` (1200×630) and `image_download` (metadata stripped);
-until a story has them, the hero image as written in the front matter stands in for both.
+The images step of the model fills a story's view with `preview_image` (1200×630) and `download`
+(metadata stripped); without them (a build without the images plugin, an SVG hero), the hero image
+as written in the front matter stands in for both.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import mimetypes
 import os
 
+from sinn_model import view_of
 from sinn_templating import absolute_base, absolute_url
 
 
@@ -32,10 +34,9 @@ def format_name(mime_type: str | None) -> str:
 def preview_image(story, settings) -> dict | None:
     """url (absolute), width, height, alt and type of the image a link preview shows for a story."""
     hero = getattr(story, "image", None) or {}
-    generated = getattr(story, "og_image", None)
-    if generated and field(generated, "url"):
-        url, width, height = field(generated, "url"), field(generated, "width"), field(generated, "height")
-        alt = field(generated, "alt") or field(hero, "alt")
+    generated = getattr(view_of(story), "preview_image", None)
+    if generated is not None:
+        url, width, height, alt = generated.url, generated.width, generated.height, generated.alt or field(hero, "alt")
     elif field(hero, "src"):
         url, width, height, alt = field(hero, "src"), field(hero, "width"), field(hero, "height"), field(hero, "alt")
     else:
@@ -49,10 +50,9 @@ def download_image(story, settings) -> dict | None:
     hero = getattr(story, "image", None) or {}
     if not field(hero, "src"):
         return None
-    generated = getattr(story, "image_download", None)
-    if generated and field(generated, "url"):
-        url, width, height = field(generated, "url"), field(generated, "width"), field(generated, "height")
-        size = field(generated, "bytes")
+    generated = getattr(view_of(story), "download", None)
+    if generated is not None:
+        url, width, height, size = generated.url, generated.width, generated.height, generated.bytes
     else:
         url, width, height = field(hero, "src"), field(hero, "width"), field(hero, "height")
         size = _file_size(os.path.join(settings["PATH"], str(url)))

@@ -73,7 +73,7 @@ def organization(actor, settings, full: bool = False) -> dict:
     fields = actor.fields
     same_as = [fields.get("website"), *sorted((fields.get("social") or {}).values())]
     data = {
-        "@type": getattr(getattr(actor, "type_term", None), "schema_type", None) or "Organization",
+        "@type": getattr(actor.view.type, "schema_type", None) or "Organization",
         "@id": url + "#organisation",
         "name": actor.name,
         "url": url,
@@ -99,8 +99,8 @@ def organization(actor, settings, full: bool = False) -> dict:
             }) if address else None,
             "geo": {"@type": "GeoCoordinates", "latitude": geo["lat"], "longitude": geo["lon"]} if geo else None,
             "logo": absolute_url(absolute_base(settings), logo["src"]) if logo else None,
-            "areaServed": [place(topic, settings) for topic in getattr(actor, "region_topics", [])],
-            "knowsAbout": [term.label for term in getattr(actor, "theme_terms", [])],
+            "areaServed": [place(topic, settings) for topic in actor.view.regions],
+            "knowsAbout": [term.label for term in actor.view.themes],
             "mainEntityOfPage": url,
         }
     return _compact(data)
@@ -143,9 +143,9 @@ def article(story, settings) -> dict:
         "image": image_object(story, settings),
         "author": publisher(settings),
         "publisher": publisher(settings),
-        "about": [organization(actor, settings) for actor in getattr(story, "actor_profiles", [])],
-        "spatialCoverage": [place(topic, settings) for topic in getattr(story, "region_topics", [])],
-        "keywords": [term.label for term in getattr(story, "theme_terms", [])],
+        "about": [organization(actor, settings) for actor in story.view.actors],
+        "spatialCoverage": [place(topic, settings) for topic in story.view.regions],
+        "keywords": [term.label for term in story.view.themes],
         "isAccessibleForFree": True,
         "license": licence["url"] or licence["name"],
     })

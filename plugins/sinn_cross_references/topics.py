@@ -32,12 +32,8 @@ class Topic:
         return not self.stories and not self.actors
 
 
-def build_topics(kind: str, vocabulary, stories_by_term: dict, actors, address_of) -> list[Topic]:
+def build_topics(kind: str, vocabulary, stories_by_term: dict, actors_by_term: dict, address_of) -> list[Topic]:
     """One Topic per term of the vocabulary, in the vocabulary's order; address_of(term id) gives its Address."""
-    actors_by_term: dict[str, list] = {}
-    for actor in actors:
-        for term_id in actor.fields.get(kind, []) or []:
-            actors_by_term.setdefault(term_id, []).append(actor)
     topics = []
     for term in vocabulary:
         address = address_of(term.id)
