@@ -29,7 +29,8 @@ def built(tmp_path):
     site.actor("pflegenetz")
     site.story("vorbild", story_fields(title="Das Vorbild aus Leipzig", themes=["pflege-gesundheit"], regions=["leipzig"],
                                        actors=["pflegenetz"], date="2024-01-01"))
-    image = {"src": "images/werkstatt.jpg", "alt": "Zwei Menschen an einer Werkbank mit Fahrrädern", "credit": "Foto: Redaktion", "license": "CC BY 4.0"}
+    image = {"src": "images/werkstatt.jpg", "alt": "Zwei Menschen an einer Werkbank mit Fahrrädern",
+             "credit": "Foto: Redaktion", "license": "CC BY 4.0"}
     site.story("nachgemacht", story_fields(title="Nachgemacht im Erzgebirge", themes=["pflege-gesundheit"], actors=["pflegenetz"],
                                            adapted_from="vorbild", image=image))
     preview = Preview(SETTINGS, str(tmp_path / "output"), {"PATH": site.content})
