@@ -91,7 +91,7 @@ class SiteFiles:
         assert old in text, f"{old!r} is not in {relative}"
         return self.write(relative, text.replace(old, new))
 
-    def image(self, relative: str = "images/beratung.jpg", size=(800, 500), color=(40, 120, 90)) -> str:
+    def image(self, relative: str = "images/beratung.jpg", size=(1200, 750), color=(40, 120, 90)) -> str:
         """A real JPEG image."""
         path = self.path(relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -11,7 +11,7 @@ from tools.bench.corpus import generate
 
 def test_generated_corpus_passes_the_content_check(tmp_path, monkeypatch):
     monkeypatch.setattr("tools.bench.corpus.PHOTO_CACHE", str(tmp_path / "photos"))
-    content = generate(str(tmp_path / "corpus"), stories=30, actors=12, photo_count=3, photo_size=(640, 480))
+    content = generate(str(tmp_path / "corpus"), stories=30, actors=12, photo_count=3, photo_size=(1280, 960))
     assert len(glob.glob(os.path.join(content, "stories", "*.md"))) == 30
     assert len(glob.glob(os.path.join(content, "images", "fotos", "*.jpg"))) == 3
     process = run_check(content)

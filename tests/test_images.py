@@ -7,7 +7,7 @@ import os
 
 from PIL import ExifTags, Image, ImageCms
 
-from sitefiles import actor_fields, run_build, story_fields
+from sitefiles import actor_fields, run_build, settings_file, story_fields
 
 STORY = "/geschichten/beratung-per-video/"
 VARIANT = "images/beratung-{width}.{ext}"
@@ -31,17 +31,24 @@ def gps_photo(path: str, size=(2000, 1250), orientation: int | None = None) -> N
     image.save(path, "JPEG", quality=90, exif=exif.tobytes(), icc_profile=profile)
 
 
+def unchecked(tmp_path) -> str:
+    """Settings without the content check: it refuses a phone photo's GPS (make bilder); the pipeline must strip it anyway."""
+    folder = tmp_path / "unchecked"
+    folder.mkdir(exist_ok=True)
+    return settings_file(str(folder), CONTENT_CONTRACT_CHECK=False)
+
+
 def stats(site_files) -> dict:
     with open(os.path.join(site_files.root, ".cache", "images", "last-build.json"), encoding="utf-8") as handle:
         return json.load(handle)
 
 
-def test_no_published_image_carries_exif_gps_or_a_profile(site_files, build):
+def test_no_published_image_carries_exif_gps_or_a_profile(site_files, build, tmp_path):
     site_files.minimal()
     gps_photo(site_files.path("images/beratung.jpg"))
     with Image.open(site_files.path("images/beratung.jpg")) as source:
         assert source.getexif().get_ifd(ExifTags.IFD.GPSInfo), "the test photo must carry GPS data"
-    site = build(site_files)
+    site = build(site_files, unchecked(tmp_path))
     published = sorted((site.output / "images").rglob("*.*"))
     assert {p.suffix for p in published} >= {".jpg", ".webp", ".avif"}
     for path in published:
@@ -52,18 +59,18 @@ def test_no_published_image_carries_exif_gps_or_a_profile(site_files, build):
         assert b"Telefon" not in raw and b"GPS" not in raw, path.name
 
 
-def test_the_original_file_is_never_published(site_files, build):
+def test_the_original_file_is_never_published(site_files, build, tmp_path):
     site_files.minimal()
     gps_photo(site_files.path("images/beratung.jpg"))
     original = open(site_files.path("images/beratung.jpg"), "rb").read()  # noqa: SIM115
-    site = build(site_files)
+    site = build(site_files, unchecked(tmp_path))
     assert all(p.read_bytes() != original for p in site.output.rglob("*.jpg"))
 
 
-def test_rotated_phone_photo_comes_out_upright(site_files, build):
+def test_rotated_phone_photo_comes_out_upright(site_files, build, tmp_path):
     site_files.minimal()
     gps_photo(site_files.path("images/beratung.jpg"), size=(2000, 1500), orientation=6)  # stored sideways, shown portrait
-    site = build(site_files)
+    site = build(site_files, unchecked(tmp_path))
     with Image.open(site.output / VARIANT.format(width=960, ext="jpg")) as image:
         assert image.size == (960, 1280)
         top_left = image.getpixel((10, 10))
@@ -124,13 +131,13 @@ def test_open_graph_image_is_1200_by_630_around_the_focus(site_files, build):
 def test_second_build_reencodes_nothing(site_files, tmp_path):
     site_files.minimal()
     gps_photo(site_files.path("images/beratung.jpg"))
-    assert run_build(site_files.content, str(tmp_path / "out")).returncode == 0
+    assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
     assert stats(site_files)["encoded_images"] == 1
-    assert run_build(site_files.content, str(tmp_path / "out")).returncode == 0
+    assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
     assert stats(site_files) == {"encoded_files": 0, "encoded_images": 0, "reused_images": 1}
     assert (tmp_path / "out" / "images" / "beratung-960.avif").is_file()
     gps_photo(site_files.path("images/beratung.jpg"), size=(2100, 1250))
-    assert run_build(site_files.content, str(tmp_path / "out")).returncode == 0
+    assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
     assert stats(site_files)["encoded_images"] == 1, "a changed photo is encoded again"
 
 
@@ -191,7 +198,7 @@ def test_truncated_photo_stops_the_build_with_a_message(site_files, tmp_path):
     gps_photo(site_files.path("images/beratung.jpg"))
     data = open(site_files.path("images/beratung.jpg"), "rb").read()  # noqa: SIM115
     site_files.write("images/beratung.jpg", data[: len(data) // 3])
-    process = run_build(site_files.content, str(tmp_path / "output"))
+    process = run_build(site_files.content, str(tmp_path / "output"), unchecked(tmp_path))
     assert process.returncode == 1
     assert "content/images/beratung.jpg: Das Bild lässt sich nicht verarbeiten" in process.stderr
     assert "Traceback" not in process.stderr
@@ -209,10 +216,10 @@ def test_body_images_become_responsive_pictures(site_files, build):
     assert (site.output / "images/im-text-960.webp").is_file()
 
 
-def test_full_resolution_download_reports_its_size(site_files, build):
+def test_full_resolution_download_reports_its_size(site_files, build, tmp_path):
     site_files.minimal()
     gps_photo(site_files.path("images/beratung.jpg"))
-    site = build(site_files)
+    site = build(site_files, unchecked(tmp_path))
     download = site.output / "images/beratung.jpg"
     with Image.open(download) as image:
         assert image.size == (2000, 1250)

@@ -8,16 +8,14 @@ import html
 import os
 import re
 import unicodedata
-import warnings
 from urllib.parse import urlsplit
 
 from sinn_core.containment import ContentPathError, printable, resolve_content_path
 
+from .image_checks import MAX_IMAGE_BYTES, inspect_reference
 from .inventory import DOCUMENT_EXTENSIONS
 from .problems import ERROR, WARNING
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-MAX_IMAGE_PIXELS = 40_000_000
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
@@ -127,7 +125,6 @@ ALIAS_ADVICE = (
 
 
 _image_cache: dict[tuple, list] = {}
-_IMAGE_FORMATS = "JPEG, PNG, WebP oder GIF"
 IMAGE_FOLDER = "images/"
 
 
@@ -166,7 +163,7 @@ def _check_image(value, content_path, allow_svg=False):
         return
     key = (target, stat.st_mtime_ns, stat.st_size, allow_svg)
     if key not in _image_cache:
-        _image_cache[key] = list(_inspect_image(target, value, stat.st_size, allow_svg))
+        _image_cache[key] = list(inspect_reference(target, value, stat.st_size, allow_svg))
     yield from _image_cache[key]
 
 
@@ -197,46 +194,6 @@ def _did_you_mean(text: str, root: str) -> str:
     close = [lower[os.path.basename(text).lower()]] if os.path.basename(text).lower() in lower else []
     close = close or difflib.get_close_matches(os.path.basename(text), names, n=1, cutoff=0.6)
     return f' Meinten Sie "{os.path.join(os.path.dirname(text), close[0])}"?' if close else ""
-
-
-def _inspect_image(target, value, size, allow_svg=False):
-    if size > MAX_IMAGE_BYTES:
-        yield f"Das Bild {value} ist {size / 1048576:.1f} MB groß; erlaubt sind 20 MB. Bitte verkleinern (z. B. auf 2500 Pixel Breite).", ERROR
-        return
-    if target.lower().endswith(".svg"):
-        if allow_svg:
-            yield from _inspect_svg(target, value)
-        else:
-            yield f"{value} ist eine SVG-Grafik; hier braucht die Website ein Foto- oder Grafikformat wie {_IMAGE_FORMATS}.", ERROR
-        return
-    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(target) as image:
-                width, height = image.size
-    except Image.DecompressionBombError:
-        yield f"Das Bild {value} hat weit mehr als 40 Megapixel. Bitte verkleinern, z. B. auf 2500 Pixel Breite.", ERROR
-        return
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        yield f"{value} ist kein lesbares Bild. Erlaubt sind {_IMAGE_FORMATS}; speichern Sie das Bild in einem dieser Formate neu.", ERROR
-        return
-    if width * height > MAX_IMAGE_PIXELS:
-        yield (
-            f"Das Bild {value} hat {width * height / 1e6:.0f} Megapixel; erlaubt sind 40. "
-            "Bitte verkleinern, z. B. auf 2500 Pixel Breite."
-        ), ERROR
-
-
-def _inspect_svg(target, value):
-    """The build's own verdict on an SVG logo (images.svg): every refusal is an error naming the line."""
-    from sinn_images.svg import SvgError, read_clean_svg  # noqa: PLC0415
-
-    try:
-        read_clean_svg(target)
-    except SvgError as error:
-        yield error.describe(value), ERROR
 
 
 FILE_FOLDER = "files/"

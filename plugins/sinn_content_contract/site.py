@@ -14,6 +14,7 @@ from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, formats, freshness, paths, rendering
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
+from .image_checks import check_files, reference_problems
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .problems import display_path as _display
@@ -88,6 +89,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
     inventory = take_inventory(content_path, settings["VOCABULARIES_PATH"])
     report.extend(inventory.problems)
+    report.extend(check_files(inventory.of_kind("image"), content_path, cores(settings["CONTENT_CONTRACT_WORKERS"])))
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months, settings=settings)
@@ -218,6 +220,8 @@ def _check_document(document: Document, validator: Validator, today, months=fres
         for offset, field_name, message, severity in verdict.problems:
             add(message, line=value_line(source, ["description"]) + offset, severity=severity, name=field_name)
         document.links, document.cleaned = verdict.links, verdict.cleaned
+    for path, message, severity in reference_problems(document.kind, data, validator.content_path):
+        add(message, path, severity=severity)
     problems.extend(_check_id(document))
     return problems
 
