@@ -155,7 +155,7 @@ def test_actor_logo_is_checked_like_a_story_image(site_files):
 
 
 def test_an_image_used_by_many_stories_is_opened_once(site_files, monkeypatch):
-    from sinn_content_contract import check_site, formats, image_checks
+    from sinn_content_contract import check_site, formats, image_checks, image_references
 
     site_files.minimal()
     for number in range(20):
@@ -165,7 +165,7 @@ def test_an_image_used_by_many_stories_is_opened_once(site_files, monkeypatch):
     monkeypatch.setattr(Image, "open", lambda *args, **kwargs: opened.append(args[0]) or real_open(*args, **kwargs))
     monkeypatch.setattr(formats, "_image_cache", {})
     monkeypatch.setattr(image_checks, "_file_cache", {})
-    monkeypatch.setattr(image_checks, "_reference_cache", {})
+    monkeypatch.setattr(image_references, "_reference_cache", {})
     assert not check_site(site_files.content).report.problems
     # The file on its own, its format and its shape as a hero: three times for 21 stories, not once per story.
     assert len(opened) == 3

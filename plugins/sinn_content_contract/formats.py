@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from sinn_core.containment import ContentPathError, printable, resolve_content_path
 
-from .image_checks import MAX_IMAGE_BYTES, inspect_reference
+from .image_checks import MAX_IMAGE_BYTES
+from .image_references import inspect_reference
 from .inventory import DOCUMENT_EXTENSIONS
 from .problems import ERROR, WARNING
 

@@ -14,7 +14,8 @@ from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, formats, freshness, paths, rendering
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
-from .image_checks import check_files, reference_problems
+from .image_checks import check_files
+from .image_references import reference_problems
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .problems import display_path as _display
