@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 
-from sinn_core.containment import yaml_limit_problem
+from sinn_core.containment import printable, yaml_limit_problem
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,19 @@ class VocabularyError(Exception):
 
 MAP_SHORT_MAX = 14
 MAP_GRID_MAX = 20
+# Synonyms are untrusted content like every file in content/: a few dozen short words per term are plenty.
+SYNONYMS_MAX = 40
+SYNONYM_LENGTH_MAX = 60
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss"})
+
+
+def fold(text: str) -> str:
+    """A word in the form in which the vocabularies compare words: lower case, ä→ae, ß→ss, only a–z and 0–9.
+
+    So "e.V.", "E. V." and "ev" are one word, as are "Görlitz", "goerlitz" and "Landkreis Görlitz" without spaces.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,9 @@ class Term:
     schema_type: str | None = None
     # Regions only: the tile of the schematic map of Saxony (None: not on the map, e.g. "sachsenweit").
     map: MapTile | None = None
+    # Other words editors write for this term ("Verein" for initiative, "Plauen" for vogtlandkreis): the checker's
+    # "Meinten Sie …?" looks at them before it looks at spelling.
+    synonyms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -64,6 +82,8 @@ class Vocabulary:
     name: str
     noun: str
     terms: dict[str, Term] = field(default_factory=dict)
+    # Every folded id, label and synonym → the id of its term (fold()); built by read_vocabulary.
+    words: dict[str, str] = field(default_factory=dict)
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms
@@ -80,6 +100,14 @@ class Vocabulary:
     def ids(self) -> list[str]:
         """All ids, in the order of the file."""
         return list(self.terms)
+
+    def meant(self, value: str) -> str | None:
+        """The id of the term an editor meant with value: its id, label or a synonym, as a whole or as one of its words."""
+        whole = self.words.get(fold(value))
+        if whole:
+            return whole
+        found = {self.words[word] for word in map(fold, re.split(r"[\s,;/()]+", value)) if word in self.words}
+        return found.pop() if len(found) == 1 else None
 
 
 def read_vocabulary(path: str, name: str) -> Vocabulary:
@@ -118,9 +146,48 @@ def read_vocabulary(path: str, name: str) -> Vocabulary:
             position=position,
             schema_type=entry.get("schema_type"),
             map=_map_tile(path, position, entry.get("map")),
+            synonyms=_synonyms(path, position, term_id, entry.get("synonyms")),
         )
     _check_map_cells(path, vocabulary)
+    _index_words(path, vocabulary)
     return vocabulary
+
+
+def _synonyms(path: str, position: int, term_id: str, value) -> tuple[str, ...]:
+    """The `synonyms` of a term, checked: a list of at most SYNONYMS_MAX short texts, each with a letter or digit."""
+    if value is None:
+        return ()
+    where = f"{path}: Eintrag {position + 1} ({term_id}), Feld synonyms"
+    if not isinstance(value, list):
+        raise VocabularyError(f"{where}: erwartet wird eine Liste kurzer Wörter, z. B. [Verein, e.V.], gefunden: {_shown(value)}.")
+    if len(value) > SYNONYMS_MAX:
+        raise VocabularyError(f"{where}: hat {len(value)} Einträge; erlaubt sind höchstens {SYNONYMS_MAX}. Bitte die seltenen streichen.")
+    for number, word in enumerate(value, 1):
+        if not isinstance(word, str) or not fold(word) or len(word) > SYNONYM_LENGTH_MAX or not word.isprintable():
+            raise VocabularyError(f"{where}, Eintrag {number}: erwartet wird ein Wort oder kurzer Name (1 bis {SYNONYM_LENGTH_MAX} "
+                                  f"Zeichen, mit Buchstaben oder Ziffern, ohne Zeilenumbruch), gefunden: {_shown(word)}.")
+    return tuple(word.strip() for word in value)
+
+
+def _shown(value) -> str:
+    """A value from the file, short and printable, for a message."""
+    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    return printable(text if len(text) <= 60 else text[:60] + "…")
+
+
+def _index_words(path: str, vocabulary: Vocabulary) -> None:
+    """Fill vocabulary.words; a synonym that already means another term is an error (which one would be meant?)."""
+    for term in vocabulary:
+        for word in (term.id, term.label):
+            vocabulary.words.setdefault(fold(word), term.id)
+    for term in vocabulary:
+        for synonym in term.synonyms:
+            other = vocabulary.words.setdefault(fold(synonym), term.id)
+            if other != term.id:
+                raise VocabularyError(
+                    f'{path}: "{synonym}" (synonyms von \'{term.id}\') bedeutet schon \'{other}\'. '
+                    "Ein Wort darf nur zu einem Eintrag gehören: bitte bei einem der beiden streichen."
+                )
 
 
 def _map_tile(path: str, position: int, value) -> MapTile | None:
