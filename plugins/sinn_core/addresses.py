@@ -40,6 +40,9 @@ DEFAULTS: dict[str, str] = {
     "FEEDS_REGION_URL": "feeds/regionen/{id}.atom.xml",
     "OPEN_DATA_URL": "daten/",
     "PRESS_URL": "presse/",
+    # A story's press kit and citation files lie in its own folder, beside its page.
+    "PRESS_KIT_FILE": "pressemappe-{slug}.zip",
+    "PRESS_CITATION_FILE": "zitation-{slug}.{ext}",
     "SITEMAP_URL": "sitemap.xml",
     "ROBOTS_URL": "robots.txt",
     "FILES_URL": "files/",
@@ -49,9 +52,11 @@ DEFAULTS: dict[str, str] = {
 }
 # Pelican has its own defaults for these ("{slug}.html"); a value equal to Pelican's means "not set".
 PELICAN_PATTERNS = {"ARTICLE_URL": "ARTICLE_SAVE_AS", "PAGE_URL": "PAGE_SAVE_AS"}
-# The files the open data page publishes beside itself, and the schema folder with one schema per file.
-OPEN_DATA_FILES = ("geschichten.json", "geschichten.csv", "akteure.json", "akteure.csv", "akteure.geojson")
-OPEN_DATA_SCHEMAS = ("geschichten", "akteure", "akteure.geojson")
+# The files the open data page publishes beside itself, by what they hold, and the schema folder with
+# one schema per kind of record (sinn_open_data/catalogue.py fills them under these names).
+OPEN_DATA_FILES = {"stories": "geschichten.json", "stories_table": "geschichten.csv", "actors": "akteure.json",
+                   "actors_table": "akteure.csv", "actors_map": "akteure.geojson"}
+OPEN_DATA_SCHEMAS = {"stories": "geschichten", "actors": "akteure", "actors_map": "akteure.geojson"}
 # Reserved although no page starts there: Pelican's usual folder for static files.
 RESERVED_EXTRA = frozenset({"static"})
 # Patterns that hold the content of a kind; the rest are fixed addresses or folders.
@@ -163,7 +168,15 @@ class AddressMap:
     def open_data_files(self) -> list[str]:
         """The site-relative urls of the open data files and their schemas."""
         folder = self.patterns["OPEN_DATA_URL"]
-        return [folder + name for name in OPEN_DATA_FILES] + [f"{folder}schema/{name}.schema.json" for name in OPEN_DATA_SCHEMAS]
+        files = [folder + name for name in OPEN_DATA_FILES.values()]
+        return files + [f"{folder}schema/{name}.schema.json" for name in OPEN_DATA_SCHEMAS.values()]
+
+    def press_files(self, slug: str, citation_formats) -> dict[str, Address]:
+        """A story's press kit ("zip") and its citation files (by extension), in the story's own folder."""
+        folder = self.of("story", slug).url
+        names = {ext: self.patterns["PRESS_CITATION_FILE"].format(slug=slug, ext=ext) for ext in citation_formats}
+        names["zip"] = self.patterns["PRESS_KIT_FILE"].format(slug=slug)
+        return {ext: Address(folder + name, folder + name) for ext, name in names.items()}
 
     def published(self, content: Content) -> set[str]:
         """Every generated address for this content, as "/path" (folders end in "/"): what the build writes."""

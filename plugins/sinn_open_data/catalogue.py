@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from sinn_core.addresses import OPEN_DATA_FILES as FILES
+from sinn_core.addresses import OPEN_DATA_SCHEMAS as SCHEMAS
+
 from .tables import ACTOR_COLUMNS, STORY_COLUMNS, actor_row, story_row, to_csv
 
 
@@ -16,7 +19,7 @@ class DataFile:
     title: str
     description: str
     format: str
-    schema: str  # name of its JSON Schema in schema/data/ ("geschichten" → geschichten.schema.json)
+    schema: str  # name of its JSON Schema in schema/data/ ("geschichten" → geschichten.schema.json), from the address map
     count: int
     payload: bytes
 
@@ -30,31 +33,32 @@ def data_files(stories: list[dict], actors: list[dict], features: list[dict], en
     """Every file, in the order the page lists them; envelope(schema, key, items, title, description) wraps JSON lists."""
     return [
         DataFile(
-            "geschichten.json", "Geschichten (JSON)",
+            FILES["stories"], "Geschichten (JSON)",
             "Alle veröffentlichten Geschichten mit allen Feldern und dem Text als HTML; Themenfelder, Regionen, Phase und "
-            "Zielgruppen mit id und Bezeichnung.", "JSON", "geschichten", len(stories),
-            to_json(envelope("geschichten", "stories", stories, "Geschichten", "Geschichten über soziale Innovationen in Sachsen.")),
+            "Zielgruppen mit id und Bezeichnung.", "JSON", SCHEMAS["stories"], len(stories),
+            to_json(envelope(SCHEMAS["stories"], "stories", stories, "Geschichten", "Geschichten über soziale Innovationen in Sachsen.")),
         ),
         DataFile(
-            "geschichten.csv", "Geschichten (CSV)",
+            FILES["stories_table"], "Geschichten (CSV)",
             "Dieselben Geschichten als Tabelle, ohne den Text; mehrere Werte in einer Zelle sind durch „ | “ getrennt.",
-            "CSV", "geschichten", len(stories), to_csv([story_row(record) for record in stories], STORY_COLUMNS),
+            "CSV", SCHEMAS["stories"], len(stories), to_csv([story_row(record) for record in stories], STORY_COLUMNS),
         ),
         DataFile(
-            "akteure.json", "Akteure (JSON)",
+            FILES["actors"], "Akteure (JSON)",
             "Alle Akteure mit ihrem Profil, ihrer Anschrift und Lage (wo angegeben) und ihren veröffentlichten Geschichten.",
-            "JSON", "akteure", len(actors),
-            to_json(envelope("akteure", "actors", actors, "Akteure", "Organisationen und Initiativen hinter sozialen Innovationen in Sachsen.")),
+            "JSON", SCHEMAS["actors"], len(actors),
+            to_json(envelope(SCHEMAS["actors"], "actors", actors, "Akteure",
+                             "Organisationen und Initiativen hinter sozialen Innovationen in Sachsen.")),
         ),
         DataFile(
-            "akteure.csv", "Akteure (CSV)",
+            FILES["actors_table"], "Akteure (CSV)",
             "Dieselben Akteure als Tabelle; die Anschrift steht in einer Zelle, damit die Postleitzahl ihre führende 0 behält.",
-            "CSV", "akteure", len(actors), to_csv([actor_row(record) for record in actors], ACTOR_COLUMNS),
+            "CSV", SCHEMAS["actors"], len(actors), to_csv([actor_row(record) for record in actors], ACTOR_COLUMNS),
         ),
         DataFile(
-            "akteure.geojson", "Akteure auf der Karte (GeoJSON)",
+            FILES["actors_map"], "Akteure auf der Karte (GeoJSON)",
             "Alle Akteure mit angegebener Lage als Punkte (GeoJSON nach RFC 7946, WGS 84, erst Länge, dann Breite), "
-            "zum Beispiel für QGIS oder uMap.", "GeoJSON", "akteure.geojson", len(features),
+            "zum Beispiel für QGIS oder uMap.", "GeoJSON", SCHEMAS["actors_map"], len(features),
             to_json({"type": "FeatureCollection", "features": features}),
         ),
     ]

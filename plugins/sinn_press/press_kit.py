@@ -16,6 +16,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 
+from sinn_core.addresses import AddressMap
 from sinn_core.files import atomic_path, link_or_copy
 from sinn_core.parallel import fork_map
 from sinn_core.settings import cache_path
@@ -47,11 +48,9 @@ class Entry:
         return self.source is not None
 
 
-def file_names(story) -> dict[str, str]:
-    """The published file names of a story's kit and citation files, by extension."""
-    names = {ext: f"zitation-{story.slug}.{ext}" for ext in FORMATS}
-    names["zip"] = f"pressemappe-{story.slug}.zip"
-    return names
+def file_names(addresses: dict) -> dict[str, str]:
+    """The file names of a story's kit and citation files, by extension, from their addresses."""
+    return {ext: address.url.rsplit("/", 1)[-1] for ext, address in addresses.items()}
 
 
 def zip_time(story) -> tuple[int, int, int, int, int, int]:
@@ -87,16 +86,16 @@ class PressKits:
 
     def write(self, story, output_path: str) -> tuple[list[dict], bool]:
         """Write the citation files and the ZIP next to the story page; its files for the press box, and whether the ZIP was new."""
-        folder = os.path.dirname(story.save_as)
-        names = file_names(story)
+        addresses = AddressMap(self.settings).press_files(story.slug, FORMATS)
+        names = file_names(addresses)
         citations = {ext: writer(story, self.settings).encode("utf-8") for ext, (_label, writer) in FORMATS.items()}
         files = []
         for ext, data in citations.items():
-            target = os.path.join(output_path, folder, names[ext])
+            target = os.path.join(output_path, addresses[ext].save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as handle:
                 handle.write(data)
-            files.append(self._described(story, ext, names[ext], len(data)))
+            files.append(self._described(ext, addresses[ext], len(data)))
         inner = names["zip"].removesuffix(".zip")
         image = image_entry(story, inner)
         text = readme.text(story, self.settings, image.name.rsplit("/", 1)[-1] if image else None, names)
@@ -105,12 +104,12 @@ class PressKits:
         if image:
             entries.append(image)
         cached, built = self._cached_zip(entries, zip_time(story))
-        link_or_copy(cached, os.path.join(output_path, folder, names["zip"]))
-        files.insert(0, self._described(story, "zip", names["zip"], os.path.getsize(cached)))
+        link_or_copy(cached, os.path.join(output_path, addresses["zip"].save_as))
+        files.insert(0, self._described("zip", addresses["zip"], os.path.getsize(cached)))
         return files, built
 
-    def _described(self, story, ext: str, name: str, size: int) -> dict:
-        return {"ext": ext, "format": _MIME[ext], "name": name, "url": story.url + name, "bytes": size}
+    def _described(self, ext: str, address, size: int) -> dict:
+        return {"ext": ext, "format": _MIME[ext], "name": address.url.rsplit("/", 1)[-1], "url": address.url, "bytes": size}
 
     def _cached_zip(self, entries: list[Entry], date_time: tuple) -> tuple[str, bool]:
         """The path of the ZIP for these entries in the cache, built first if the cache lacks it; whether it was."""
