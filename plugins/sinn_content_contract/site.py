@@ -93,7 +93,8 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     report.extend(check_files(inventory.of_kind("image"), content_path, cores(settings["CONTENT_CONTRACT_WORKERS"])))
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
-    check = partial(_check_one, validator=Validator(references, content_path), today=today, months=months, settings=settings)
+    validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))
+    check = partial(_check_one, validator=validator, today=today, months=months, settings=settings)
     checked = fork_map(lambda entry: check(*entry), files, cores(settings["CONTENT_CONTRACT_WORKERS"]),
                        settings["CONTENT_CONTRACT_PARALLEL_MINIMUM"])
     for kind, document, problems in checked:
@@ -140,7 +141,8 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
         report.add(Problem(_display(path), "Diese Datei ist keine Geschichte, kein Akteursprofil und keine Seite."))
         return report
     report.files_checked = 1
-    _kind, _document, problems = _check_one(kind, path, Validator(references, content_path), *_review_dates(settings, today), settings)
+    validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))
+    _kind, _document, problems = _check_one(kind, path, validator, *_review_dates(settings, today), settings)
     report.extend(problems)
     return report
 

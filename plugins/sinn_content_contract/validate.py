@@ -2,12 +2,12 @@
 
 The schemas are the one description of the content contract; editors' tools read them too.
 Two custom keywords tie them to the site: `x-vocabulary` (an id from content/data/, or an
-actor id) and `x-format` (date, url, email, image, logo, path).
+actor id) and `x-format` (date, url, email, image, logo, path). An unknown vocabulary value gets
+"Meinten Sie …?" by meaning first (the terms' synonyms), then by spelling (suggest.py).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -17,8 +17,11 @@ from functools import lru_cache
 from jsonschema import ValidationError, validators
 from referencing import Registry, Resource
 
+from sinn_vocabularies import VocabularyError, load_vocabularies
+
 from . import formats
 from .problems import ERROR, WARNING
+from .suggest import closest, meaning_hint, suggest_term
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "schema")
 SCHEMA_FILES = {"story": "story.schema.json", "actor": "actor.schema.json", "page": "page.schema.json"}
@@ -110,9 +113,20 @@ def _inline_refs(schema, resolver):
 class Validator:
     """Validates parsed files of one site; knows its vocabularies and actor ids."""
 
-    def __init__(self, references: dict[str, list[str]], content_path: str):
+    def __init__(self, references: dict[str, list[str]], content_path: str, vocabularies_path: str | None = None):
         self.references = references
         self.content_path = content_path
+        # The folder of content/data/*.yml, for the synonyms behind "Meinten Sie …?"; None: spelling only.
+        self.vocabularies_path = vocabularies_path
+
+    def vocabulary(self, name: str):
+        """The vocabulary behind an x-vocabulary name (its synonyms), or None for actors or unreadable files."""
+        if self.vocabularies_path is None:
+            return None
+        try:
+            return load_vocabularies(self.vocabularies_path).get(name)  # cached: read once per change of the files
+        except VocabularyError:
+            return None  # reported once by the site check, with its file and line
 
     def problems(self, kind: str, data) -> list[tuple[list, str, str]]:
         """(path, message, severity) for every field-level problem of one file."""
@@ -134,9 +148,11 @@ class Validator:
             return
         phrase = UNKNOWN_PHRASES.get(name, "kein erlaubter Wert").format(value=instance)
         message = f'"{instance}" ist {phrase}.'
-        close = _closest(instance, allowed, 0.5)
-        if close:
-            message += f' Meinten Sie "{close[0]}"?'
+        vocabulary = self.vocabulary(name)
+        suggestion = suggest_term(instance, allowed, vocabulary)
+        if suggestion:
+            term_id, hint = suggestion
+            message += f' Meinten Sie "{term_id}"{meaning_hint(vocabulary, term_id) if hint else ""}?'
         yield ValidationError(message + self.allowed(name), validator="x-vocabulary")
 
     def allowed(self, name: str) -> str:
@@ -177,7 +193,7 @@ class Validator:
                 if name in known:
                     continue
                 message = "ist kein bekanntes Feld."
-                close = _closest(str(name), known, 0.6)
+                close = closest(str(name), known, 0.6)
                 if close:
                     message += f' Meinten Sie "{close[0]}"?'
                 message += " Erlaubte Felder: " + ", ".join(known) + "."
@@ -187,13 +203,6 @@ class Validator:
         if keyword == "minItems" and isinstance(schema.get("items"), dict) and "x-vocabulary" in schema["items"]:
             message += self.allowed(schema["items"]["x-vocabulary"])
         yield path, message, getattr(error, "severity", ERROR)
-
-
-def _closest(value: str, choices: list[str], cutoff: float) -> list[str]:
-    """The one choice an editor most likely meant: by spelling, or one that contains the other."""
-    folded = value.casefold().strip()
-    close = difflib.get_close_matches(folded, choices, n=1, cutoff=cutoff)
-    return close or [c for c in choices if folded and (c.startswith(folded) or folded.startswith(c) or folded in c)][:1]
 
 
 def _property_schema(schema: dict, name: str) -> dict:
