@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PIL import Image
 
 from sitefiles import BODY, STORY_YAML, actor_fields, check_in_process
@@ -169,3 +170,251 @@ def test_an_image_used_by_many_stories_is_opened_once(site_files, monkeypatch):
     assert not check_site(site_files.content).report.problems
     # The file on its own, its format and its shape as a hero: three times for 21 stories, not once per story.
     assert len(opened) == 3
+
+
+# --- Editors' mistakes with image files, all in one content folder, found in one run -----------------------
+
+GPS_LATITUDE = (51.0, 3.0, 7.5)
+
+
+def photo(path: str, size=(1600, 1000), exif: Image.Exif | None = None, image_format: str = "JPEG", **options) -> str:
+    """A real image file, as a camera, a phone or a photo program writes it."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    image = Image.new("RGB", size, (90, 140, 60))
+    image.paste((200, 60, 40), (0, 0, size[0] // 2, size[1] // 2))
+    if exif is not None:
+        options["exif"] = exif
+    image.save(path, image_format, **options)
+    return path
+
+
+def phone_exif(orientation: int | None = None) -> Image.Exif:
+    """EXIF as a phone writes it: make, model, and the GPS position where the photo was taken."""
+    from PIL import ExifTags
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Telefon"
+    exif[ExifTags.Base.Model] = "Modell 12"
+    if orientation:
+        exif[ExifTags.Base.Orientation] = orientation
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps.update({ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: GPS_LATITUDE,
+                ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (13.0, 44.0, 1.0)})
+    return exif
+
+
+def camera_exif() -> Image.Exif:
+    """EXIF as a system camera writes it: the photographer, the owner, the body's serial number, a maker note."""
+    from PIL import ExifTags
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = "Jana Kowalski"
+    details = exif.get_ifd(ExifTags.IFD.Exif)
+    details[ExifTags.Base.CameraOwnerName] = "Jana Kowalski"
+    details[ExifTags.Base.BodySerialNumber] = "083021004711"
+    details[ExifTags.Base.MakerNote] = b"Canon\x00\x0c\x00serial 083021004711"
+    return exif
+
+
+def with_iptc(path: str, fields: dict[int, bytes]) -> None:
+    """Add an IPTC block (Photoshop APP13), as a press agency's photo carries it, right after the JPEG's start."""
+    iim = b"".join(b"\x1c\x02" + bytes([dataset]) + len(value).to_bytes(2, "big") + value for dataset, value in fields.items())
+    resource = b"8BIM\x04\x04\x00\x00" + len(iim).to_bytes(4, "big") + iim + b"\x00" * (len(iim) % 2)
+    payload = b"Photoshop 3.0\x00" + resource
+    with open(path, "rb") as handle:
+        data = handle.read()
+    with open(path, "wb") as handle:
+        handle.write(data[:2] + b"\xff\xed" + (len(payload) + 2).to_bytes(2, "big") + payload + data[2:])
+
+
+LIGHTROOM_XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+    'photoshop:City="Annaberg-Buchholz"><Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Frau M.</rdf:li></rdf:Bag>'
+    "</Iptc4xmpExt:PersonInImage></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def story_with(site, slug: str, src: str, extra: str = "") -> None:
+    """A valid story whose hero is `src`; `extra` adds lines to the image block (after license, line 14 on)."""
+    site.write(f"stories/{slug}.md", "---\n" + with_src(src) + extra + "---\n\n" + BODY)
+
+
+@pytest.fixture(scope="module")
+def mistakes(tmp_path_factory):
+    """One content folder with every mistake below, checked once: (exit code, output)."""
+    from sitefiles import SiteFiles
+
+    site = SiteFiles(tmp_path_factory.mktemp("bildfehler")).minimal()
+    photo(site.path("images/stories/spielplatz.jpg"), exif=phone_exif())
+    story_with(site, "spielplatz", "images/stories/spielplatz.jpg")
+    photo(site.path("images/stories/chor.jpg"), exif=camera_exif())
+    story_with(site, "chor", "images/stories/chor.jpg")
+    photo(site.path("images/stories/stadtfest.jpg"), xmp=LIGHTROOM_XMP.encode())
+    story_with(site, "stadtfest", "images/stories/stadtfest.jpg")
+    photo(site.path("images/stories/pressefoto.jpg"))
+    with_iptc(site.path("images/stories/pressefoto.jpg"), {80: b"Agentur Foto: Max Muster", 90: b"Chemnitz", 118: b"+49 371 000000"})
+    story_with(site, "pressefoto", "images/stories/pressefoto.jpg")
+    from PIL import PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Jana Kowalski")
+    photo(site.path("images/stories/plakat.png"), image_format="PNG", pnginfo=text)
+    story_with(site, "plakat", "images/stories/plakat.png")
+    data = open(photo(site.path("images/stories/werkstatt.jpg")), "rb").read()  # noqa: SIM115
+    site.write("images/stories/werkstatt.jpg", data[: len(data) // 2])
+    story_with(site, "werkstatt", "images/stories/werkstatt.jpg")
+    photo(site.path("images/stories/Übergabe Spende.JPG"))
+    story_with(site, "spende", "images/stories/Übergabe Spende.JPG")
+    photo(site.path("images/stories/foto(1).jpg"))
+    photo(site.path("images/stories/klein.jpg"), size=(320, 200))
+    story_with(site, "klein", "images/stories/klein.jpg")
+    photo(site.path("images/stories/screenshot.png"), size=(1000, 6000), image_format="PNG")
+    story_with(site, "screenshot", "images/stories/screenshot.png")
+    photo(site.path("images/stories/panorama.jpg"), size=(6000, 1500))
+    story_with(site, "panorama", "images/stories/panorama.jpg", "  focus: [0.3, 0.5]\n")
+    photo(site.path("images/stories/hochkant.jpg"), size=(1600, 1000), exif=_orientation(6))
+    story_with(site, "hochkant", "images/stories/hochkant.jpg")
+    photo(site.path("images/stories/kamera.jpg"), size=(4000, 3000))
+    story_with(site, "kamera", "images/stories/kamera.jpg")
+    photo(site.path("images/logos/Logo Verein.png"), size=(400, 200), image_format="PNG")
+    site.actor("stadtteilverein", actor_fields(logo={"src": "images/logos/Logo Verein.png", "alt": "Logo: Schriftzug Stadtteilverein"}))
+    site.write("images/logos/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>')
+    site.actor("zweiter-verein", actor_fields(logo={"src": "images/logos/logo.svg", "alt": "Logo: grünes Quadrat"}))
+    return check(site)
+
+
+def _orientation(value: int) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = value
+    return exif
+
+
+def lines_of(output: str, path: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith(path)]
+
+
+def test_phone_photo_with_gps_position_is_an_error_that_never_shows_the_position(mistakes):
+    code, output = mistakes
+    assert code == 1
+    [line] = lines_of(output, "content/images/stories/spielplatz.jpg")
+    assert line.startswith("content/images/stories/spielplatz.jpg: Metadaten: Das Originalbild enthält persönliche Daten: "
+                           "GPS-Position (Aufnahmeort). Im öffentlichen Repository blieben sie für immer lesbar")
+    assert 'im Terminal "make bilder" ausführen' in line and "Fork" in line and "Bilder verkleinert und Metadaten entfernt" in line
+    assert "51" not in output and "7.5" not in output and "13.0" not in output
+
+
+def test_system_camera_photo_with_owner_serial_number_and_maker_note(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/chor.jpg")
+    assert ("Das Originalbild enthält persönliche Daten: Name der Fotografin oder des Fotografen, Name der Kamerabesitzerin oder "
+            "des Kamerabesitzers, Seriennummer von Kamera oder Objektiv, Herstellerdaten der Kamera") in line
+    assert "Kowalski" not in output and "083021004711" not in output
+
+
+def test_lightroom_export_with_place_and_person_in_xmp(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/stadtfest.jpg")
+    assert "persönliche Daten: Personen oder markierte Gesichter im Bild, Ortsangaben (Stadt, Land oder Ort)." in line
+    assert "Annaberg" not in output and "Frau M." not in output
+
+
+def test_press_agency_photo_with_iptc_byline_city_and_contact(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/pressefoto.jpg")
+    assert ("persönliche Daten: Ortsangaben (Stadt, Land oder Ort), Name der Fotografin oder des Fotografen, "
+            "Kontaktdaten (Adresse, Telefon oder E-Mail).") in line
+    assert "Chemnitz" not in output and "371" not in output
+
+
+def test_png_with_an_author_text_chunk(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/plakat.png")
+    assert "content/images/stories/plakat.png: Metadaten: Das Originalbild enthält persönliche Daten: Name der Fotografin" in line
+
+
+def test_truncated_upload_is_an_error_of_the_file(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/werkstatt.jpg")
+    assert line == ("content/images/stories/werkstatt.jpg: Bild: Das Bild ist unvollständig: die Datei bricht mitten im Bild ab "
+                    "(oft nach einem abgebrochenen Hochladen oder Kopieren). Laden Sie das Original noch einmal hoch oder speichern "
+                    "Sie es im Bildprogramm neu als JPEG oder PNG.")
+
+
+def test_file_name_with_capitals_space_and_umlaut_gets_its_new_name_at_the_file_and_the_reference(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/Übergabe Spende.JPG")
+    assert line == (
+        'content/images/stories/Übergabe Spende.JPG: Dateiname: Der Dateiname "Übergabe Spende.JPG" enthält Großbuchstaben, '
+        'Leerzeichen und Umlaute oder ß. Erlaubt sind nur Kleinbuchstaben a–z, Ziffern, "-", "_" und "."; Leerzeichen zerbrechen '
+        "die Liste der Bildgrößen (srcset), dann bekommen Besucher kein AVIF oder WebP. Benennen Sie die Datei in "
+        '"uebergabe-spende.jpg" um (neuer Pfad: images/stories/uebergabe-spende.jpg) und ändern Sie jeden Verweis darauf '
+        "(image.src, logo.src oder ein Bild im Text) genauso."
+    )
+    assert ("content/stories/spende.md:10: image.src: Der Name der Bilddatei enthält Großbuchstaben, Leerzeichen und Umlaute oder ß; "
+            'so funktionieren die Bildgrößen (srcset) nicht. Benennen Sie die Datei um und schreiben Sie hier danach '
+            '"images/stories/uebergabe-spende.jpg".') in output
+
+
+def test_file_name_with_brackets_from_a_download_folder(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/foto(1).jpg")
+    assert 'Der Dateiname "foto(1).jpg" enthält die Zeichen "(" ")".' in line
+    assert 'Benennen Sie die Datei in "foto-1.jpg" um' in line
+
+
+def test_hero_taken_from_a_website_is_too_small(mistakes):
+    _code, output = mistakes
+    assert ("content/stories/klein.md:10: Warnung: image.src: Das Titelbild ist nur 320 Pixel breit (320 × 200). Für die "
+            "Link-Vorschau (1200 × 630) und große Bildschirme (bis 1600 Pixel) braucht es mindestens 1200 Pixel Breite, sonst "
+            "wirkt es unscharf. Laden Sie das Bild in höherer Auflösung hoch: mindestens 1200, besser 1600 Pixel breit.") in output
+
+
+def test_phone_screenshot_as_hero_says_what_the_link_preview_cuts_off(mistakes):
+    _code, output = mistakes
+    lines = lines_of(output, "content/stories/screenshot.md")
+    assert len(lines) == 2, "too narrow and too tall: two warnings at the same line"
+    assert "content/stories/screenshot.md:10: Warnung: image.src: Das Titelbild ist nur 1000 Pixel breit (1000 × 6000)." in lines[0] + lines[1]
+    assert ("content/stories/screenshot.md:10: Warnung: image.src: Das Titelbild ist 1000 × 6000 Pixel groß, also sehr hoch "
+            "(Seitenverhältnis 1:6); gut passen Bilder zwischen 2:1 (quer) und 1:2 (hoch). In der Link-Vorschau (1200 × 630, um "
+            "image.focus herum) werden oben und unten je etwa 46 % abgeschnitten") in output
+
+
+def test_panorama_with_a_focus_names_each_side_it_loses(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/stories/panorama.md")
+    assert line.startswith("content/stories/panorama.md:10: Warnung: image.src: Das Titelbild ist 6000 × 1500 Pixel groß, also sehr breit "
+                           "(Seitenverhältnis 4:1)")
+    assert "werden links etwa 6 % und rechts etwa 46 % abgeschnitten" in line
+    assert "content/images/stories/panorama.jpg: Warnung: Bildgröße: Das Original ist 6000 × 1500 Pixel groß" in output
+
+
+def test_portrait_phone_photo_is_measured_upright(mistakes):
+    _code, output = mistakes
+    assert "content/stories/hochkant.md:10: Warnung: image.src: Das Titelbild ist nur 1000 Pixel breit (1000 × 1600)." in output
+
+
+def test_camera_original_over_2560_pixels_is_a_warning(mistakes):
+    _code, output = mistakes
+    [line] = lines_of(output, "content/images/stories/kamera.jpg")
+    assert line.startswith("content/images/stories/kamera.jpg: Warnung: Bildgröße: Das Original ist 4000 × 3000 Pixel groß; die Website "
+                           "braucht höchstens 2560 Pixel an der langen Seite.")
+    assert '"make bilder"' in line
+    assert not lines_of(output, "content/stories/kamera.md"), "4:3 and wide enough: fine as a hero"
+
+
+def test_logo_with_a_space_in_its_name_gets_its_new_name_at_the_logo_line(mistakes):
+    _code, output = mistakes
+    assert ("content/actors/stadtteilverein.yml:7: logo.src: Der Name der Bilddatei enthält Großbuchstaben und Leerzeichen; so "
+            'funktionieren die Bildgrößen (srcset) nicht. Benennen Sie die Datei um und schreiben Sie hier danach '
+            '"images/logos/logo-verein.png".') in output
+    assert 'content/images/logos/Logo Verein.png: Dateiname: Der Dateiname "Logo Verein.png" enthält Großbuchstaben und Leerzeichen.' in output
+
+
+def test_every_mistake_comes_in_the_first_run_and_clean_images_stay_quiet(mistakes):
+    code, output = mistakes
+    assert code == 1
+    assert output.splitlines()[-2].startswith("11 Fehler, 8 Warnungen in 18 Dateien"), "each mistake once, all in one run"
+    for quiet in ("content/stories/beratung-per-video.md", "content/images/beratung.jpg", "content/images/logos/logo.svg",
+                  "content/actors/zweiter-verein.yml", "content/stories/kamera.md"):
+        assert not lines_of(output, quiet), quiet

@@ -38,10 +38,11 @@ def reference_problems(kind: str, data: dict, content_path: str):
         return  # the format check reports the path
     if not os.path.isfile(target):
         return
-    if any(not NAME_OK.match(segment) for segment in src.split("/")[1:]):
+    bad = [segment for segment in src.split("/")[1:] if not NAME_OK.match(segment)]
+    if bad:
         new = "/".join(suggested_name(segment) for segment in src.split("/"))
         yield [field, "src"], (
-            f'Der Name der Bilddatei enthält {name_reasons(src)}; so funktionieren die Bildgrößen (srcset) nicht. '
+            f'Der Name der Bilddatei enthält {name_reasons("".join(bad))}; so funktionieren die Bildgrößen (srcset) nicht. '
             f'Benennen Sie die Datei um und schreiben Sie hier danach "{new}".'
         ), ERROR
     if kind == "story" and not target.lower().endswith(".svg"):
