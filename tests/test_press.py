@@ -75,10 +75,10 @@ def test_drafts_are_not_offered_to_the_press(sample_site):
 
 def test_citation_without_update_names_only_the_publication_date(site_files, build):
     site_files.minimal()
-    site_files.story("beratung-per-video", story_fields(facts=[{"label": "Beratungen", "value": 40}]))
+    site_files.story("beratung-per-video", story_fields(facts=[{"label": "Beratungen", "value": 40, "source": "Jahresbericht 2024"}]))
     site = build(site_files, "publishconf.py")
     box = press_box(site, "beratung-per-video")
     citation = box.select_one(".app-press__citation").get_text(" ", strip=True)
     assert citation == (f"{PUBLISHER}: „Beratung per Video erreicht Dörfer“, veröffentlicht am 14. März 2025. "
                         f"{PUBLIC}/geschichten/beratung-per-video/ (abgerufen am [Datum des Abrufs]).")
-    assert "Beratungen: 40 (Quelle: keine Angabe)" in box.select_one(".app-press__facts").get_text(" ", strip=True)
+    assert "Beratungen: 40 (Quelle: Jahresbericht 2024)" in box.select_one(".app-press__facts").get_text(" ", strip=True)

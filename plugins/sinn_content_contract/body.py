@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from . import formats, html_policy, html_review, rendering
+from . import body_structure, formats, html_policy, html_review, rendering
 from .problems import ERROR, WARNING
 
 MIN_BODY_WORDS = 80
@@ -59,8 +59,9 @@ class Verdict:
     cleaned: str = ""  # the HTML the build publishes for this text
 
 
-def examine(text: str, first_line: int, kind: str, field: str = "Text", settings=None) -> Verdict:
-    """Render text as the build does; every removal by the HTML allowlist, every bad link, and the internal links."""
+def examine(text: str, first_line: int, kind: str, field: str = "Text", settings=None, title: str | None = None) -> Verdict:
+    """Render text as the build does; every removal by the HTML allowlist, every bad link, image description and heading
+    order (title: the page's, which an image description must not only repeat), and the internal links."""
     verdict = Verdict()
     review = html_review.review(rendering.render(text, settings))
     verdict.cleaned = review.cleaned
@@ -84,6 +85,9 @@ def examine(text: str, first_line: int, kind: str, field: str = "Text", settings
             verdict.problems += [(line, field, message, severity) for message, severity in _link_messages(target)]
         if (target.startswith("/") and not target.startswith("//")) or target.startswith(INTERNAL_PREFIXES):
             verdict.links.append((line, target))
+    lines.rewind()
+    for message, needles, severity in body_structure.findings(review.cleaned, kind, title)[:MAX_FINDINGS]:
+        verdict.problems.append((lines.find(needles), field, message, severity))
     if kind == "story":
         words = len(_WORD.findall(text))
         if words < MIN_BODY_WORDS:

@@ -1,11 +1,10 @@
-"""Checks of one file that need more than one field: dates in order, image texts, unsafe values, slugs."""
+"""Checks of one file that need more than one field: dates in order, sources of facts, unsafe values, slugs."""
 
 from __future__ import annotations
 
 import datetime
 import html
 import math
-import os
 import re
 
 from sinn_core import addresses
@@ -19,7 +18,6 @@ from .problems import ERROR, WARNING
 SLUG = re.compile(formats.SLUG_PATTERN)
 # Paths of the site that no story, page, actor or alias may take: the first segments of the address map.
 RESERVED_SLUGS = addresses.RESERVED_SLUGS
-IMAGE_FIELDS = {"story": "image", "actor": "logo"}
 
 
 # Dates a story can carry: social innovations on this platform start after reunification; press kits are
@@ -95,25 +93,44 @@ def check_easy_summary(data: dict):
             )
 
 
-def check_image_alt(kind: str, data: dict) -> list:
-    """(field, message) when an image's alt text is blank or only repeats the file name."""
-    name = IMAGE_FIELDS.get(kind)
-    image = data.get(name) if name else None
-    if not isinstance(image, dict) or not isinstance(image.get("alt"), str) or not image["alt"]:
-        return []
-    alt = image["alt"].strip().lower()
-    if not alt:
-        return [(f"{name}.alt", "enthält nur Leerzeichen. Beschreiben Sie, was auf dem Bild zu sehen ist.")]
-    if not isinstance(image.get("src"), str):
-        return []
-    file_name = os.path.basename(image["src"].strip()).lower()
-    stem = os.path.splitext(file_name)[0]
-    if alt in (file_name, stem, stem.replace("-", " "), stem.replace("_", " ")):
-        return [(f"{name}.alt", (
-            f'wiederholt nur den Dateinamen ("{image["alt"]}"). Beschreiben Sie in einem Satz, was auf dem Bild '
-            "zu sehen ist, für Menschen, die es nicht sehen können."
-        ))]
-    return []
+# A source that names none: what is left when an editor fills the field without knowing the source (folded to a–z, 0–9).
+SOURCE_PLACEHOLDERS = frozenset({"", "ka", "keineangabe", "keineangaben", "unbekannt", "na", "todo", "tbd", "xxx", "quelle", "folgt",
+                                 "offen", "siehe", "sieheoben", "intern", "diverse"})
+
+
+def fact_source_problems(data: dict):
+    """(path, message) for each key fact without a source: the page lists every fact under "Kennzahlen mit Quellen".
+
+    The schema leaves `source` optional (a fact is still a fact there, and editors' tools say so); the contract
+    asks for it, and the build refuses a fact without one (build_refusals), so none is published as sourced.
+    """
+    facts = data.get("facts") if isinstance(data, dict) else None
+    for index, fact in enumerate(facts if isinstance(facts, list) else []):
+        if not isinstance(fact, dict):
+            continue  # the schema explains what a fact looks like
+        source, shown = fact.get("source"), _fact_shown(fact)
+        if "source" not in fact:
+            yield ["facts", index, "source"], (
+                f"Pflichtfeld fehlt. Die Kennzahl {shown} erscheint unter „Kennzahlen mit Quellen“ und braucht eine Quelle: "
+                f"wer hat gezählt oder gemessen, und wann? {SOURCE_EXAMPLE}")
+        elif source is None or (isinstance(source, str) and _folded(source) in SOURCE_PLACEHOLDERS):
+            said = "ist leer" if not (source or "").strip() else f'"{source.strip()}" nennt keine Quelle'
+            yield ["facts", index, "source"], (
+                f"{said}. Die Kennzahl {shown} erscheint unter „Kennzahlen mit Quellen“: nennen Sie, wer gezählt oder "
+                f"gemessen hat, und wann. {SOURCE_EXAMPLE}")
+
+
+SOURCE_EXAMPLE = 'Schreiben Sie unter value z. B. "source: Jahresbericht 2024 des Vereins", eingerückt wie label und value.'
+
+
+def _fact_shown(fact: dict) -> str:
+    label, value = fact.get("label"), fact.get("value")
+    text = f"{label}: {value}" if isinstance(label, str) and isinstance(value, (str, int, float)) else str(label or value or "")
+    return f'"{printable(text[:60])}"' if text else "ohne Namen"
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def leaves(data, path=()):
@@ -180,7 +197,8 @@ def build_refusals(data: dict, today: datetime.date):
 
     A short list on purpose, cheap enough for every read: addresses that run code, control characters
     (a NUL breaks file functions, CR LF adds mail headers), numbers JSON cannot write (.nan, .inf),
-    malformed e-mail addresses (a mailto: link with headers) and dates a press kit cannot store.
+    malformed e-mail addresses (a mailto: link with headers), dates a press kit cannot store and key
+    facts without a source (the page would list them under "Kennzahlen mit Quellen").
     """
     for path, value in leaves(data):
         if isinstance(value, str):
@@ -195,6 +213,7 @@ def build_refusals(data: dict, today: datetime.date):
             yield path, NOT_A_NUMBER
     if isinstance(data, dict):
         yield from (([name], message) for name, message in date_range_problems(data, today))
+        yield from fact_source_problems(data)
 
 
 NOT_A_NUMBER = "ist keine Zahl (.nan oder .inf). Schreiben Sie eine Zahl, z. B. 51.05 oder 1200."
@@ -203,8 +222,15 @@ NOT_A_NUMBER = "ist keine Zahl (.nan oder .inf). Schreiben Sie eine Zahl, z. B. 
 def refuse_unpublishable(data, display: str, today: datetime.date) -> None:
     """Raise ContentSyntaxError naming the file and field for the first of build_refusals: the build's own stop."""
     for path, message in build_refusals(data, today):
-        name = ".".join(str(step) for step in path) or "Feld"
-        raise ContentSyntaxError(f"{display}: {name}: {message}")
+        raise ContentSyntaxError(f"{display}: {field_name(path)}: {message}")
+
+
+def field_name(path) -> str:
+    """A field's path as the checker names it to editors: facts[1].source (list entries count from 1)."""
+    name = ""
+    for step in path:
+        name += f"[{step + 1}]" if isinstance(step, int) else f".{step}" if name else str(step)
+    return name or "Feld"
 
 
 def check_slug(slug: str):
@@ -230,6 +256,6 @@ def normalise_path(path: str) -> str:
 
 
 __all__ = [
-    "ERROR", "WARNING", "check_dates", "check_easy_summary", "check_image_alt", "check_slug", "check_transfer", "is_slug",
-    "normalise_path", "unsafe_values",
+    "ERROR", "WARNING", "check_dates", "check_easy_summary", "check_slug", "check_transfer", "fact_source_problems", "is_slug",
+    "leaves", "normalise_path", "unsafe_values",
 ]

@@ -12,7 +12,7 @@ from sinn_core.parallel import cores, fork_map
 from sinn_core.settings import defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
-from . import body, checks, formats, freshness, paths, rendering
+from . import body, checks, editorial, formats, freshness, paths, rendering
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
 from .image_checks import check_files
 from .image_references import reference_problems
@@ -201,8 +201,8 @@ def _check_document(document: Document, validator: Validator, today, months=fres
         add(message, path)
     for path, scheme in checks.unsafe_values(data):
         add(formats.unsafe_message(scheme), path)
-    for field_name, message in checks.check_image_alt(document.kind, data):
-        add(message, field_name.split("."))
+    for path, message, severity in editorial.field_problems(document.kind, data):
+        add(message, path, severity=severity)
     if document.kind in ("story", "page"):
         for field_name, message, severity in checks.check_dates(data, today):
             add(message, [field_name], severity=severity)
@@ -214,7 +214,8 @@ def _check_document(document: Document, validator: Validator, today, months=fres
         for message in checks.check_easy_summary(data):
             add(message, ["easy_summary"], severity=WARNING)
     if document.kind in ("story", "page"):
-        verdict = body.examine(document.body, source.body_first_line, document.kind, settings=settings)
+        title = data.get("title") if isinstance(data.get("title"), str) else None
+        verdict = body.examine(document.body, source.body_first_line, document.kind, settings=settings, title=title)
         for line, field_name, message, severity in verdict.problems:
             add(message, line=line, severity=severity, name=field_name)
         document.links, document.cleaned = verdict.links, verdict.cleaned
