@@ -52,6 +52,11 @@ serve: $(BUILD_STAMP)
 check: $(BUILD_STAMP)
 	$(PY) -m tools.check content --settings $(if $(SETTINGS),$(SETTINGS),pelicanconf.py) $(if $(FORMAT),--format $(FORMAT)) $(if $(TODAY),--today $(TODAY))
 
+## bilder: strip metadata (GPS, names, serial numbers) from the originals in content/images/, turn them upright and scale them to at most 2560 px, in place
+.PHONY: bilder
+bilder: $(BUILD_STAMP)
+	$(PY) -m tools.bilder content
+
 ## report: editors' report in Markdown: reviews overdue or due soon, stories without guide or easy language (TODAY=JJJJ-MM-TT: another day)
 report: $(BUILD_STAMP)
 	$(PY) -m tools.report content --settings $(if $(SETTINGS),$(SETTINGS),pelicanconf.py) $(if $(TODAY),--today $(TODAY))
