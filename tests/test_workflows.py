@@ -49,20 +49,39 @@ def workflow(request):
     return load(request.param)
 
 
-def test_every_action_is_pinned_to_an_exact_version(workflow):
-    for job in workflow["jobs"].values():
+@pytest.fixture(scope="module", params=["check.yml", "deploy.yml", "bilder.yml"])
+def any_workflow(request):
+    return load(request.param)
+
+
+def test_every_action_is_pinned_to_an_exact_version(any_workflow):
+    for job in any_workflow["jobs"].values():
         for step in steps(job):
             if "uses" in step:
                 assert PINNED.match(step["uses"]), f"{step['uses']} must name an exact version (vX.Y.Z or a commit)"
 
 
-def test_least_permissions(workflow):
-    assert workflow["permissions"] == {"contents": "read"}, "the default for every job: read the repository, nothing else"
-    for name, job in workflow["jobs"].items():
+def test_least_permissions(any_workflow):
+    assert any_workflow["permissions"] == {"contents": "read"}, "the default for every job: read the repository, nothing else"
+    for name, job in any_workflow["jobs"].items():
         granted = {scope for scope, level in job.get("permissions", {}).items() if level == "write"}
+        if granted == {"contents"}:
+            assert runs_no_repository_code(job), f"{name} may push, so it runs nothing from the repository"
+            continue
         assert granted <= {"pages", "id-token"}, name
         if granted:
             assert any("deploy-pages" in c for c in commands(job)), f"{name} may write only to deploy"
+
+
+def runs_no_repository_code(job: dict) -> bool:
+    """True for a job that only runs official actions and git: no make, Python, pip, npm or script from the checkout."""
+    scripts = "\n".join(step.get("run", "") for step in steps(job))
+    actions = {step["uses"].split("@")[0] for step in steps(job) if "uses" in step}
+    return (
+        "container" not in job
+        and actions <= {"actions/checkout", "actions/download-artifact"}
+        and not re.search(r"\b(make|python3?|pip|npm|npx|node|bash|sh|source)\b|\.venv|\./|tools/", scripts)
+    )
 
 
 def test_dependencies_are_cached(workflow):
@@ -73,9 +92,9 @@ def test_dependencies_are_cached(workflow):
         assert "hashFiles(" in cache["key"], "a key that changes when the locked dependencies change"
 
 
-def test_checkouts_leave_no_credentials_behind(workflow):
+def test_checkouts_leave_no_credentials_behind(any_workflow):
     """Code from a pull request runs after the checkout (build, tests): no token may be left in .git/config for it."""
-    checkouts = [step for job in workflow["jobs"].values() for step in steps(job) if step.get("uses", "").startswith("actions/checkout@")]
+    checkouts = [step for job in any_workflow["jobs"].values() for step in steps(job) if step.get("uses", "").startswith("actions/checkout@")]
     assert checkouts
     for step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False, f"{step['uses']} needs persist-credentials: false"
@@ -97,9 +116,17 @@ def test_the_preview_artifact_holds_only_the_built_site():
     assert len(uploads) == 1, "the preview is the only artifact of a pull request"
 
 
-def test_make_targets_used_exist(workflow):
+def test_no_script_pastes_in_text_from_a_pull_request(any_workflow):
+    """Branch names and titles may hold `$(…)` or backticks: they reach a script only as quoted environment variables."""
+    assert "pull_request_target" not in any_workflow["on"], "never: it runs with a token that may write, on the base branch"
+    for job in any_workflow["jobs"].values():
+        for step in steps(job):
+            assert "${{" not in step.get("run", ""), step.get("name")
+
+
+def test_make_targets_used_exist(any_workflow):
     targets = makefile_targets()
-    for job in workflow["jobs"].values():
+    for job in any_workflow["jobs"].values():
         for command in commands(job):
             for target in re.findall(r"(?m)^\s*make ([a-z][\w-]*)", command):
                 assert target in targets, f"make {target} is not in the Makefile"
@@ -151,3 +178,46 @@ def test_main_is_deployed_to_pages_only_after_tests_build_and_link_check():
 def test_local_ci_still_runs_make_test():
     with open(os.path.join(ROOT, ".ci", "run"), encoding="utf-8") as handle:
         assert "make test" in handle.read()
+
+
+def test_main_is_checked_before_it_is_built_so_no_gps_original_goes_unnoticed():
+    """Pull requests are checked ("Prüfen"); a push to main is checked again before the build (the check refuses GPS in originals)."""
+    assert "pull_request" in load("check.yml")["on"] and load("deploy.yml")["on"]["push"]["branches"] == ["main"]
+    for name in ("check.yml", "deploy.yml"):
+        site = next(job for job in load(name)["jobs"].values() if any(re.match(r"make publish$", c.strip()) for c in commands(job)))
+        assert index_of(site, r"^make check FORMAT=github SETTINGS=publishconf\.py$") < index_of(site, r"^make publish$"), name
+        check = steps(site)[index_of(site, r"^make check")]
+        assert not check.get("continue-on-error") and "if" not in check, f"{name}: the check is never skipped or ignored"
+
+
+def test_images_are_fixed_and_committed_only_for_branches_of_this_repository():
+    workflow = load("bilder.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    assert workflow["on"]["pull_request"]["paths"] == ["content/images/**"]
+    same_repository = "github.event.pull_request.head.repo.full_name == github.repository"
+    jobs = workflow["jobs"]
+    assert all(same_repository in job["if"] for job in jobs.values()), "a fork's pull request runs none of it"
+    prepare, commit = jobs["prepare"], jobs["commit"]
+    assert "permissions" not in prepare, "make bilder runs code from the branch: with the read-only default token"
+    assert commit["permissions"] == {"contents": "write"} and commit["needs"] == "prepare"
+    assert "needs.prepare.outputs.changed == 'true'" in commit["if"]
+    for job in (prepare, commit):
+        checkout = steps(job)[index_of(job, r"^actions/checkout@")]["with"]
+        assert checkout["ref"] == "${{ github.event.pull_request.head.sha }}", "the branch's own commit, not the merge commit"
+    make, patch = index_of(prepare, r"^make bilder$"), index_of(prepare, r"git diff --binary -- content/images")
+    assert make < patch < index_of(prepare, r"upload-artifact@")
+
+
+def test_the_pushing_job_applies_only_changed_images_and_never_forces():
+    commit = load("bilder.yml")["jobs"]["commit"]
+    assert runs_no_repository_code(commit)
+    check, apply = index_of(commit, r"git apply --summary"), index_of(commit, r'(?m)^git apply "\$patch"$')
+    assert check == apply, "the patch is vetted in the step that applies it, before applying"
+    script = commands(commit)[apply]
+    assert script.index("--summary") < script.index("--numstat -z") < script.index('git apply "$patch"')
+    assert "content/images/" in script and "exit 1" in script
+    push = steps(commit)[index_of(commit, r"push origin")]
+    assert 'commit -q -a -m "Bilder verkleinert und Metadaten entfernt"' in push["run"]
+    assert '"HEAD:refs/heads/$BRANCH"' in push["run"] and "--force" not in push["run"] and "+HEAD" not in push["run"]
+    assert push["env"]["BRANCH"] == "${{ github.event.pull_request.head.ref }}" and push["env"]["TOKEN"] == "${{ github.token }}"
+    assert "persist-credentials" in str(steps(commit)[0]) and steps(commit)[0]["with"]["persist-credentials"] is False
