@@ -358,3 +358,26 @@ def test_every_mistake_comes_in_the_first_run_and_clean_images_stay_quiet(mistak
     for quiet in ("content/stories/beratung-per-video.md", "content/images/beratung.jpg", "content/images/logos/logo.svg",
                   "content/actors/zweiter-verein.yml", "content/stories/kamera.md"):
         assert not lines_of(output, quiet), quiet
+
+
+def test_a_second_check_decodes_no_image_again_until_one_changes(site_files, monkeypatch):
+    from sinn_content_contract import check_site, formats, image_checks, image_references
+
+    site_files.minimal()
+    photo(site_files.path("images/beratung.jpg"))
+
+    def check_counting_opens() -> tuple[list[str], int]:
+        for module, cache in ((formats, "_image_cache"), (image_checks, "_file_cache"), (image_references, "_reference_cache")):
+            monkeypatch.setattr(module, cache, {})  # a new process: only .cache/check-images/ remembers
+        opened = []
+        real_open = Image.open
+        monkeypatch.setattr(Image, "open", lambda *args, **kwargs: opened.append(args[0]) or real_open(*args, **kwargs))
+        problems = [p.format() for p in check_site(site_files.content).report.problems]
+        monkeypatch.setattr(Image, "open", real_open)
+        return problems, len(opened)
+
+    assert check_counting_opens() == ([], 3)
+    assert check_counting_opens() == ([], 2), "the file's own examination comes from the cache; its format and shape are headers only"
+    photo(site_files.path("images/beratung.jpg"), exif=phone_exif())
+    problems, _opened = check_counting_opens()
+    assert any("images/beratung.jpg: Metadaten: Das Originalbild enthält persönliche Daten: GPS-Position" in p for p in problems)

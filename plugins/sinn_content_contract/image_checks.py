@@ -9,16 +9,23 @@ with a file is judged where the page names it (image_references.py).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import re
 import unicodedata
 import warnings
 
+import PIL
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from sinn_core.containment import printable
+from sinn_core.files import write_atomic
 from sinn_core.parallel import fork_map
+from sinn_core.settings import cache_path
 
+from . import image_metadata
 from .image_metadata import personal_metadata
 from .problems import ERROR, WARNING, Problem, display_path
 
@@ -37,6 +44,18 @@ FIX = (
 NAME_OK = re.compile(r"^[a-z0-9_.-]+$")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS"})
 _file_cache: dict[tuple, list[Problem]] = {}
+logger = logging.getLogger(__name__)
+
+
+def _code_version() -> str:
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for module in (__file__, image_metadata.__file__):
+        with open(module, "rb") as handle:
+            digest.update(handle.read())
+    return digest.hexdigest()[:16]
+
+
+_CODE_VERSION = _code_version()
 
 
 # --- every file in content/images/ ------------------------------------------------------------------
@@ -46,9 +65,18 @@ def check_files(paths: list[str], content_path: str, workers: int) -> list[Probl
     """Problems of the image files themselves (name, decoding, personal metadata, size); each file examined once per version."""
     keys = {path: version(path) for path in paths}
     todo = [path for path in paths if keys[path] not in _file_cache]
-    root = os.path.realpath(content_path)
-    for path, problems in zip(todo, fork_map(lambda path: _examine(path, root), todo, workers, PARALLEL_MINIMUM), strict=True):
-        _file_cache[keys[path]] = problems
+    if todo:
+        root = os.path.realpath(content_path)
+        stored = _Verdicts(cache_path({"PATH": content_path}, "check-images"))
+        for path in todo:
+            verdict = stored.get(path, keys[path])
+            if verdict is not None:
+                _file_cache[keys[path]] = _problems(path, root, verdict)
+        todo = [path for path in todo if keys[path] not in _file_cache]
+        for path, verdict in zip(todo, fork_map(_verdict, todo, workers, PARALLEL_MINIMUM), strict=True):
+            stored.put(path, keys[path], verdict)
+            _file_cache[keys[path]] = _problems(path, root, verdict)
+        stored.save()
     return [problem for path in paths for problem in _file_cache[keys[path]]]
 
 
@@ -61,17 +89,54 @@ def version(path: str) -> tuple:
     return (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-def _examine(path: str, root: str) -> list[Problem]:
+def _verdict(path: str) -> list[tuple]:
+    # SVG logos: the build's own cleaner judges them where they are used (image_references).
+    return [] if path.lower().endswith(".svg") else list(_inspect_file(path))
+
+
+def _problems(path: str, root: str, verdict: list) -> list[Problem]:
     shown = display_path(path)
-    relative = os.path.relpath(path, root).replace(os.sep, "/")
-    problems = []
-    name_problem = _name_problem(relative)
-    if name_problem:
-        problems.append(Problem(shown, name_problem, "Dateiname"))
-    if path.lower().endswith(".svg"):
-        return problems  # SVG logos: the build's own cleaner judges them where they are used
-    problems += [Problem(shown, message, name, severity=severity) for name, message, severity in _inspect_file(path)]
-    return problems
+    name_problem = _name_problem(os.path.relpath(path, root).replace(os.sep, "/"))
+    problems = [Problem(shown, name_problem, "Dateiname")] if name_problem else []
+    return problems + [Problem(shown, message, name, severity=severity) for name, message, severity in verdict]
+
+
+class _Verdicts:
+    """What decoding found in each file, kept in .cache/check-images/ for the next check: a warm build decodes nothing again.
+
+    Keyed by the file's path, size and modification time, and by this code and Pillow (a new message
+    or decoder invalidates everything). A cache that cannot be read or written is simply not used.
+    """
+
+    def __init__(self, folder: str):
+        self.path = os.path.join(folder, "verdicts.json")
+        self.changed = False
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                data = json.load(handle)
+            self.entries = data["entries"] if data.get("code") == _CODE_VERSION else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}
+
+    def get(self, path: str, key: tuple) -> list | None:
+        """The stored verdict for this version of the file, or None."""
+        entry = self.entries.get(path)
+        if isinstance(entry, dict) and entry.get("key") == list(key[1:]) and isinstance(entry.get("verdict"), list):
+            return [tuple(item) for item in entry["verdict"]]
+        return None
+
+    def put(self, path: str, key: tuple, verdict: list) -> None:
+        """Remember a verdict for this version of the file."""
+        self.entries[path] = {"key": list(key[1:]), "verdict": [list(item) for item in verdict]}
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the verdicts back if anything was added."""
+        if self.changed:
+            try:
+                write_atomic(self.path, json.dumps({"code": _CODE_VERSION, "entries": self.entries}, ensure_ascii=False))
+            except OSError:
+                logger.debug("image verdicts not cached in %s", self.path, exc_info=True)
 
 
 def _inspect_file(path: str):
