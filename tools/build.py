@@ -16,11 +16,8 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-
-from sinn_core.containment import printable  # noqa: E402
-from sinn_core.settings import SettingsError, load_settings  # noqa: E402
+from sinn_core.containment import printable
+from sinn_core.settings import SettingsError, load_settings
 
 logger = logging.getLogger("sinn.build")
 

@@ -13,12 +13,10 @@ import logging
 import os
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-
-from sinn_content_contract import check_site  # noqa: E402
-from sinn_content_contract.freshness import resolve_today  # noqa: E402
-from sinn_core.settings import SettingsError, load_settings  # noqa: E402
+from sinn_content_contract import check_site
+from sinn_content_contract.freshness import resolve_today
+from sinn_core.settings import SettingsError, load_settings
+from tools import ROOT
 
 logger = logging.getLogger(__name__)
 

@@ -18,10 +18,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-
-from sinn_core.addresses import AddressMap  # noqa: E402
+from sinn_core.addresses import AddressMap
+from tools import ROOT
 
 LIST_PATH = os.path.join(ROOT, "tests", "published_paths.txt")
 KEPT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".geojson", ".txt")

@@ -16,14 +16,12 @@ import os
 import sys
 from dataclasses import dataclass
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
-
-from sinn_content_contract import check_site  # noqa: E402
-from sinn_content_contract.freshness import months_before, reviewed_on  # noqa: E402
-from sinn_core.containment import printable  # noqa: E402
-from sinn_core.settings import SettingsError  # noqa: E402
-from tools.check import build_settings, folder_and_day  # noqa: E402
+from sinn_content_contract import check_site
+from sinn_content_contract.freshness import months_before, reviewed_on
+from sinn_core.containment import printable
+from sinn_core.settings import SettingsError
+from tools import ROOT
+from tools.check import build_settings, folder_and_day
 
 logger = logging.getLogger("sinn.report")
 DUE_SOON_DAYS = 45

@@ -17,7 +17,8 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-from tools.build import ROOT, BuildError, SettingsError, configure_logging, load_settings
+from tools import ROOT
+from tools.build import BuildError, SettingsError, configure_logging, load_settings
 from tools.preview import NeedsFullBuildError, Preview
 
 logger = logging.getLogger("sinn.serve")
