@@ -37,7 +37,7 @@ PARALLEL_MINIMUM = 16
 IMAGE_FORMATS = "JPEG, PNG, WebP oder GIF"
 FIX = (
     'So beheben: im Terminal "make bilder" ausführen und die geänderten Bilder committen. Ohne Terminal: Bei einem Pull Request '
-    "aus einem Zweig dieses Repositorys erledigt das die Prüfung selbst und committet die Bilder in den Pull Request "
+    "aus einem Zweig dieses Repositorys erledigt das GitHub (Workflow „Bilder“) und committet die Bilder in den Pull Request "
     "(„Bilder verkleinert und Metadaten entfernt“); kommt der Pull Request aus einem Fork, bitten Sie eine Redakteurin "
     "oder einen Redakteur mit Schreibrechten darum."
 )
