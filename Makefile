@@ -70,6 +70,11 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 screenshots: html $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m tools.screenshots --output $(OUTPUT)
 
+## docs: CONTRIBUTING.md's field tables, written from the schemas' descriptions (a test fails when they are out of date)
+.PHONY: docs
+docs: $(BUILD_STAMP)
+	$(PY) -m tools.schema_docs
+
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
 
