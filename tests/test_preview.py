@@ -51,6 +51,18 @@ def test_an_edited_story_is_rendered_with_its_actor_listings_and_related_stories
     assert "Neuer Titel für die zweite Geschichte" in page(live.output, "akteure/beratungsverein/index.html")
 
 
+def test_the_edited_story_gets_a_new_press_kit_and_the_others_keep_theirs(preview):
+    """The quick path packs only the edited story's kit; a related story's page still offers its own, unchanged."""
+    site, live = preview
+    other = os.path.join(live.output, "geschichten", "beratung-per-video", "zitation-beratung-per-video.bib")
+    before = os.stat(other).st_mtime_ns
+    path = edit(site, "zweite-geschichte", "Zweite Geschichte aus dem Erzgebirge", "Neuer Titel für die zweite Geschichte")
+    live.story_changed(path)
+    assert "Neuer Titel für die zweite Geschichte" in page(live.output, "geschichten/zweite-geschichte/zitation-zweite-geschichte.bib")
+    assert os.stat(other).st_mtime_ns == before
+    assert "pressemappe-beratung-per-video.zip" in page(live.output, "geschichten/beratung-per-video/index.html")
+
+
 def test_a_story_moved_to_another_region_needs_the_full_build(preview):
     site, live = preview
     path = edit(site, "zweite-geschichte", "regions:\n- erzgebirgskreis", "regions:\n- leipzig")

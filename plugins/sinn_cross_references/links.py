@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from sinn_core.containment import ContentError
 
@@ -77,14 +78,30 @@ def link_adaptations(model) -> None:
 
 
 def relate_stories(stories, count: int) -> None:
-    """Fill every story's view.related: the stories sharing most actors, themes and regions."""
+    """Fill every story's view.related: the stories sharing most actors, themes and regions.
+
+    `stories` are newest first, so a story's position is also its place among equal scores.
+    """
+    inputs = (count, tuple((s.slug, s.date, *(tuple(getattr(s, name)) for name in WEIGHTS)) for s in stories))
+    if _last_related["inputs"] != inputs:
+        _last_related.update(inputs=inputs, positions=_related_positions(stories, count))
+    for story, positions in zip(stories, _last_related["positions"], strict=True):
+        story.view.related = [stories[other] for other in positions]
+
+
+# The last answer, by everything it depends on: the preview rebuilds the model after each edit of a
+# story's text, which changes none of these inputs, and finds it here instead of scoring all pairs again.
+_last_related: dict = {"inputs": None, "positions": []}
+
+
+def _related_positions(stories, count: int) -> list[list[int]]:
     # Integer positions and Counter.update (counted in C) keep this near-linear for thousands of stories.
-    order = [(-story.date.timestamp(), story.slug) for story in stories]
     index = {name: defaultdict(list) for name in WEIGHTS}
     for position, story in enumerate(stories):
         for name in WEIGHTS:
             for value in getattr(story, name):
                 index[name][value].append(position)
+    related = []
     for position, story in enumerate(stories):
         scores: Counter = Counter()
         for name, weight in WEIGHTS.items():
@@ -92,8 +109,9 @@ def relate_stories(stories, count: int) -> None:
                 for _ in range(weight):
                     scores.update(index[name][value])
         scores.pop(position, None)
-        best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], order[item[0]]))
-        story.view.related = [stories[other] for other, _score in best]
+        # Sorted by position first, nlargest keeps that order among equal scores (it is stable).
+        related.append([other for other, _score in heapq.nlargest(count, sorted(scores.items()), key=itemgetter(1))])
+    return related
 
 
 def _resolve(table: dict, key, owner, field: str):

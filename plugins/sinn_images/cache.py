@@ -32,6 +32,8 @@ class ImageCache:
         self.fingerprint = fingerprint
         self._index_path = os.path.join(root, "sources.json")
         self._index = self._read_index()
+        # A committed entry never changes (its key is its content): read each manifest once per build.
+        self._manifests: dict[str, dict] = {}
 
     def _read_index(self) -> dict:
         try:
@@ -52,11 +54,15 @@ class ImageCache:
 
     def manifest(self, key: str) -> dict | None:
         """The manifest of a complete cache entry, or None."""
+        if key in self._manifests:
+            return self._manifests[key]
         try:
             with open(os.path.join(self.folder(key), "manifest.json"), encoding="utf-8") as handle:
-                return json.load(handle)
+                manifest = json.load(handle)
         except (OSError, ValueError):
             return None
+        self._manifests[key] = manifest
+        return manifest
 
     def staging(self, key: str) -> str:
         """A fresh folder to encode into before it becomes the entry."""
@@ -72,6 +78,7 @@ class ImageCache:
         target = self.folder(key)
         shutil.rmtree(target, ignore_errors=True)
         os.rename(staging, target)
+        self._manifests[key] = manifest
 
     def save_index(self) -> None:
         """Remember source hashes so an unchanged file is not read again."""

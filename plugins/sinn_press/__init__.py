@@ -12,6 +12,7 @@ written on all cores, 64). The address PRESS_URL belongs to the address map (sin
 """
 
 import logging
+import os
 import time
 from functools import partial
 from itertools import chain
@@ -40,6 +41,10 @@ DEFAULTS = {
 }
 TYPES = {"PRESS_KIT_CACHE_PATH": str | None}
 _kits = RunState(PressKits)
+# The kits the last run wrote, by story file (path, time, size) and hero file. The preview writes pages of
+# that run again after rebuilding its model; a story whose file is unchanged finds its kit here instead
+# of packing it again. A new run (new settings) starts afresh; the kit's inputs are its file, hero and settings.
+_last_run: dict = {"settings": None, "kits": {}}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -70,14 +75,28 @@ def write_press_kit(generator, content):
     if not settings["PRESS_KIT"] or not _wants_kit(content):
         return
     kits = _kits.of(settings)
+    if _last_run["settings"] is not settings:
+        _last_run.update(settings=settings, kits={})
+    known = _last_run["kits"]
     stories = [s for s in chain(generator.translations, generator.articles) if _wants_kit(s)]
     if content not in stories:
         stories.append(content)
+    for story in stories:
+        story.view.press_files = known.get(_kit_inputs(story))
+    stories = [s for s in stories if s.view.press_files is None]
     started = time.perf_counter()
     written = kits.write_all(stories, generator.output_path, cores(settings["PRESS_KIT_WORKERS"]), settings["PRESS_KIT_PARALLEL_MINIMUM"])
     for story, files in zip(stories, written, strict=True):
-        story.view.press_files = files
+        story.view.press_files = known[_kit_inputs(story)] = files
     kits.stats["seconds"] += time.perf_counter() - started
+
+
+def _kit_inputs(story) -> tuple:
+    try:
+        stat = os.stat(story.source_path)
+    except OSError:
+        return (story.source_path, id(story))
+    return (story.source_path, stat.st_mtime_ns, stat.st_size, story.view.hero_file)
 
 
 def report_press_kits(generator, **_signal_arguments):
