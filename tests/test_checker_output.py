@@ -88,8 +88,9 @@ def test_github_annotations(site_files):
     lines = output.splitlines()
     assert code == 1
     assert lines[0].startswith(f"::error file={STORY},line=2,col=14,title=Inhaltsprüfung::Die Felder können nicht gelesen werden (Spalte 14)")
-    assert lines[1].startswith("::warning file=content/stories/zweite.md,line=16,title=Text::Text: hat nur 1 Wort.")
-    assert lines[2] == "1 Fehler, 1 Warnung in 2 Dateien (8 Dateien geprüft)."
+    assert lines[1].startswith(f"::warning file={STORY},line=16,title=Text::Text: hat nur 1 Wort.")  # read past the YAML error
+    assert lines[2].startswith("::warning file=content/stories/zweite.md,line=16,title=Text::Text: hat nur 1 Wort.")
+    assert lines[3] == "1 Fehler, 2 Warnungen in 2 Dateien (8 Dateien geprüft)."
 
 
 def test_github_annotation_escapes_what_would_break_the_command():
@@ -131,7 +132,7 @@ def test_missing_content_folder_exits_2(tmp_path):
 def test_real_command_exits_1_without_traceback(site_files):
     site_files.minimal()
     site_files.write("stories/kaputt.md", b"\xff\xfe---\ntitle: [\n")
-    story(site_files, "title: [offen\n", slug="offen")
+    story(site_files, STORY_YAML.replace("themes: [beratung]", "themes: [beratung"), slug="offen")
     process = run_check(site_files.content)
     assert process.returncode == 1
     assert "Traceback" not in process.stdout + process.stderr

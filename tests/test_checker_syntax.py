@@ -129,6 +129,7 @@ def test_actor_file_that_does_not_parse(site_files):
     assert ("content/actors/beratungsverein.yml:3: Die Felder können nicht gelesen werden (Spalte 1): Die Zeile ist mit 2 "
             "Leerzeichen eingerückt; die Felder dieser Ebene darüber stehen ganz links (ohne Einrückung).") in output
     assert "Schreiben Sie die Zeile so: `regions: [dresden]`." in output
+    assert "content/actors/beratungsverein.yml:1: description: Pflichtfeld fehlt." in output  # read past the error
 
 
 def test_files_that_would_silently_not_be_published(site_files):

@@ -20,6 +20,7 @@ from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .problems import display_path as _display
 from .validate import Validator
+from .yaml_recovery import unreadable_problems
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +117,9 @@ def _check_one(kind: str, path: str, validator: Validator, today, months, settin
     display = _display(path)
     try:
         document = read_document(kind, path, display)
-    except ContentSyntaxError as error:
-        return kind, None, [Problem(display, error.message, line=error.line, column=error.column)]
+    except ContentSyntaxError as error:  # the fields read past the errors are checked, never handed to the build
+        return kind, None, unreadable_problems(kind, path, display, error, partial(
+            _check_document, validator=validator, today=today, months=months, settings=settings))
     except Exception as error:  # one broken file must not hide the others
         logger.debug("reading %s failed", display, exc_info=True)
         return kind, None, [Problem(display, _internal_error(error))]
