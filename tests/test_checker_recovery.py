@@ -88,8 +88,17 @@ def test_no_break_spaces_as_indentation(site_files):
 def test_narrow_no_break_space_before_the_colon(site_files):
     yaml = with_mistakes(STORY_YAML.replace("stage: pilot", "stage\u202f: pilot"), "date", "themes")
     output = check_front_matter(site_files, yaml)
-    assert (f"{STORY}:7: {UNREADABLE} (Spalte 6): Im feldnamen oder vor dem doppelpunkt steht ein schmales geschütztes "
-            "Leerzeichen (U+202F)").lower() in output.lower()
+    assert (f"{STORY}:7: {UNREADABLE} (Spalte 6): Im Feldnamen oder vor dem Doppelpunkt steht ein schmales geschütztes "
+            "Leerzeichen (U+202F)") in output
+    assert "Schreiben Sie die Zeile so: `stage: pilot`." in output
+    assert_field_mistakes(output, "date", "themes")
+
+
+def test_no_break_space_after_the_colon(site_files):
+    yaml = with_mistakes(STORY_YAML.replace("stage: pilot", "stage:\u00a0pilot"), "date", "themes")
+    output = check_front_matter(site_files, yaml)
+    assert (f"{STORY}:7: {UNREADABLE} (Spalte 7): Nach dem Doppelpunkt steht ein geschütztes Leerzeichen (U+00A0) statt eines "
+            "normalen Leerzeichens") in output
     assert "Schreiben Sie die Zeile so: `stage: pilot`." in output
     assert_field_mistakes(output, "date", "themes")
 

@@ -67,23 +67,24 @@ def _indentation_characters(line: str, index: int) -> Finding | None:
 
 def _key_characters(line: str, index: int) -> Finding | None:
     """Odd or invisible spaces in a field name, before its colon or right after it."""
-    match = re.match(r"^( *(?:- +)*)([^\s:#\"'\[\]{}-][^:#]*?):(\S*)(.*)$", line)
+    match = re.match(r"^( *(?:- +)*)([^\s:#\"'\[\]{}-][^:#]*?):(.*)$", line)
     if not match:
         return None
-    lead, key, glued, rest = match.groups()
-    after = glued[:1] if glued[:1] and is_odd(glued[0]) else ""
-    if not any(is_odd(c) for c in key) and not after:
+    lead, key, tail = match.groups()
+    after = tail[:1] if tail[:1] and is_odd(tail[0]) and tail[0] != "\t" else ""
+    in_key = any(is_odd(c) for c in key)
+    if not in_key and not after:
         return None
     clean = "".join(" " if c in " " or (is_odd(c) and c not in ZERO_WIDTH) else "" if is_odd(c) else c for c in key).strip()
     if clean not in field_names():
         return None  # a text like "Note : …" (French spacing) in a longer value, or an unknown field the schema names
-    value = (glued[1:] + rest).lstrip(" ")
+    value = tail[len(after):].strip(" ")
     names = space_names(key + after)
-    where = "nach dem Doppelpunkt" if after and not any(is_odd(c) for c in key) else "im Feldnamen oder vor dem Doppelpunkt"
-    column = len(lead) + next((i for i, c in enumerate(key) if is_odd(c)), len(key)) + 1
-    return Finding(index, f"{where.capitalize()} steht {' und '.join(names) or 'ein unsichtbares Zeichen'} statt eines "
+    where = "Im Feldnamen oder vor dem Doppelpunkt" if in_key else "Nach dem Doppelpunkt"
+    column = len(lead) + (next(i for i, c in enumerate(key) if is_odd(c)) if in_key else len(key) + 1) + 1
+    return Finding(index, f"{where} steht {' und '.join(names) or 'ein unsichtbares Zeichen'} statt eines "
                    "normalen Leerzeichens (oft beim Kopieren aus Word, E-Mails oder Webseiten).",
-                   f"{lead}{clean}: {value}".rstrip() if value else f"{lead}{clean}:", column)
+                   f"{lead}{clean}: {value}" if value else f"{lead}{clean}:", column)
 
 
 def _dash_without_space(lines: list[str], index: int, skip: set[int]) -> Finding | None:
