@@ -57,6 +57,7 @@ class Preview:
         self.output = os.path.abspath(output)
         self.overrides = overrides or {}
         self.generators: list | None = None
+        self.problems: list = []  # the errors of the last quick check (Problem objects), for the serve overlay
 
     def full_build(self) -> None:
         """Build the whole site (check, Pelican, swap) and remember its model; BuildError on bad content."""
@@ -84,6 +85,7 @@ class Preview:
         if old is None:
             raise NeedsFullBuildError(f"{os.path.relpath(path)} ist neu oder kein veröffentlichter Text")
         report = _check(stories.settings, path)
+        self.problems = [p for p in report.sorted() if p.severity == "error"]
         if report.errors:
             return []  # the checker's messages are printed; the last good page stays
         story = _read(stories, path)

@@ -1,13 +1,16 @@
 """`make serve`: build, serve the site on 127.0.0.1 and rebuild whenever a source file changes.
 
 An edited story's own pages are re-rendered at once (tools/preview.py), then the whole site is
-rebuilt in the background. A content error is shown in the terminal and the last good site
-keeps being served.
+rebuilt in the background. After each build the open pages reload by themselves; when a change
+fails the check or the build, they show the checker's messages in a dialog, the terminal shows them
+too, and the last good site keeps being served (tools/serve_http.py: how, and why the site's
+Content-Security-Policy allows it only here).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import logging
 import os
@@ -15,34 +18,26 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 from tools import ROOT
 from tools.build import BuildError, SettingsError, configure_logging, load_settings
 from tools.preview import NeedsFullBuildError, Preview
+from tools.serve_http import FAILED_BUILD, SCRIPT_NAME, BuildStatus, PreviewHandler, message_entry, problem_entry, problems_from_lines
 
 logger = logging.getLogger("sinn.serve")
 WATCHED = ("content", "theme", "plugins", "schema", "pelicanconf.py")
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves output/, with the site's own 404 page."""
+class _ErrorLines(logging.Handler):
+    """Keeps the last error messages logged during an in-process build, for the overlay."""
 
-    def send_error(self, code, message=None, explain=None):
-        page = os.path.join(self.directory, "404.html")
-        if code == 404 and os.path.exists(page):
-            with open(page, "rb") as handle:
-                body = handle.read()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.lines: collections.deque[str] = collections.deque(maxlen=10)
 
-    def log_message(self, format, *args):
-        logger.debug(format, *args)
+    def emit(self, record):
+        self.lines.append(record.getMessage())
 
 
 class PreviewServer:
@@ -50,20 +45,32 @@ class PreviewServer:
 
     def __init__(self, settings: str, output: str, content: str | None):
         self.settings, self.output, self.content = settings, output, content
-        self.preview = Preview(settings, output, {"PATH": content} if content else None)
+        self.overrides = {"PATH": content} if content else None
+        self.preview = Preview(settings, output, self.overrides)
         self.background: subprocess.Popen | None = None
+        self.status = BuildStatus()
+        self._lock = threading.Lock()
 
     def full_build(self) -> None:
         """Build everything in this process; on failure keep serving the previous output."""
         self.stop_background()
         started = time.monotonic()
+        errors = _ErrorLines()
+        logging.getLogger().addHandler(errors)
         try:
             self.preview.full_build()
-            logger.info("Neu gebaut (%.1f s). Die Seite im Browser neu laden.", time.monotonic() - started)
         except BuildError as error:
             logger.error("Build abgebrochen: %s", error)
+            self._failed(list(errors.lines))
+            return
         except Exception as error:  # noqa: BLE001 - the preview must survive any failed build
             logger.error("Build abgebrochen: %s: %s", error.__class__.__name__, error)
+            self._failed(list(errors.lines))
+            return
+        finally:
+            logging.getLogger().removeHandler(errors)
+        self.status.built()
+        logger.info("Neu gebaut (%.1f s). Offene Seiten laden neu.", time.monotonic() - started)
 
     def changed(self, paths: set[str]) -> None:
         """React to saved files: the quick path for edited stories, else a full build."""
@@ -86,9 +93,11 @@ class PreviewServer:
             self.full_build()
             return
         if not all(rendered):  # the quick check found errors and printed them
+            self.status.failed([problem_entry(p) for p in self.preview.problems])
             logger.error("Nichts neu gebaut: Bitte die Meldungen oben beheben. Die Vorschau zeigt die letzte fehlerfreie Fassung.")
             return
-        logger.info("Die Seite im Browser neu laden. Suche, Feeds und Daten folgen mit dem Neubau im Hintergrund.")
+        self.status.built()
+        logger.info("Offene Seiten laden neu. Suche, Feeds und Daten folgen mit dem Neubau im Hintergrund.")
         self.start_background()
 
     def _is_story(self, path: str) -> bool:
@@ -96,18 +105,58 @@ class PreviewServer:
         return os.path.commonpath([folder, os.path.abspath(path)]) == folder
 
     def start_background(self) -> None:
-        """Start a full build in another process (it swaps output/ when done)."""
+        """Start a full build in another process (it swaps output/ when done); the pages reload after it."""
         command = [sys.executable, "-m", "tools.build", "--settings", self.settings, "--output", self.output]
         if self.content:
             command += ["--content", self.content]
-        self.background = subprocess.Popen(command, cwd=ROOT)
+        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, errors="replace")
+        with self._lock:
+            self.background = process
+        threading.Thread(target=self._follow, args=(process,), daemon=True).start()
+
+    def _follow(self, process: subprocess.Popen) -> None:
+        """Pass the background build's messages on to the terminal; announce its result unless it was stopped."""
+        lines: collections.deque[str] = collections.deque(maxlen=500)
+        for line in process.stderr:
+            sys.stderr.write(line)
+            lines.append(line.rstrip("\n"))
+        code = process.wait()
+        with self._lock:
+            if self.background is not process:
+                return  # stopped because a newer change came in
+            self.background = None
+        if code == 0:
+            self.status.built()
+            logger.info("Neubau im Hintergrund fertig. Offene Seiten laden neu.")
+        else:
+            # Read back from the build's own lines: checking again here would run beside the next build in this process.
+            self.status.failed(problems_from_lines(list(lines)))
+
+    def _failed(self, lines: list[str]) -> None:
+        """Tell the browsers why the in-process build stopped: the checker's problems, else the build's last error lines."""
+        problems = self._check_problems()
+        self.status.failed(problems or [message_entry(line) for line in lines] or [message_entry(FAILED_BUILD)])
+
+    def _check_problems(self) -> list[dict]:
+        """The errors `make check` reports for the content now (the build printed them; here they are collected)."""
+        from sinn_content_contract import check_site  # noqa: PLC0415
+        from sinn_content_contract.problems import ERROR  # noqa: PLC0415
+
+        try:
+            settings = load_settings(self.settings, self.overrides)
+            report = check_site(settings["PATH"], settings).report
+        except Exception:  # the overlay then shows the build's own lines
+            logger.debug("check after a failed build", exc_info=True)
+            return []
+        return [problem_entry(p) for p in report.sorted() if p.severity == ERROR]
 
     def stop_background(self) -> None:
         """Stop a background build that a newer change makes stale."""
-        if self.background and self.background.poll() is None:
-            self.background.terminate()
-            self.background.wait()
-        self.background = None
+        with self._lock:
+            process, self.background = self.background, None
+        if process and process.poll() is None:
+            process.terminate()
+            process.wait()
 
 
 # Files an editor or a tool writes for a moment while saving (sed, vim, Emacs, many IDEs).
@@ -115,9 +164,11 @@ _TEMPORARY = (".", "#", "sed")
 
 
 def _matters(path: str) -> bool:
-    """Whether a change to this path can change the site: not an editor's temporary file."""
+    """Whether a change to this path can change the site: not an editor's temporary file, not Python's bytecode."""
     name = os.path.basename(path)
     if name.startswith(_TEMPORARY) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+        return False
+    if "__pycache__" in path.split(os.sep):  # written by builds that import an edited plugin
         return False
     # A file that is gone counts if it was a source (a deleted story); a vanished temporary file not.
     return os.path.exists(path) or os.path.splitext(name)[1] in (".md", ".yml", ".yaml", ".html", ".css", ".js", ".py", ".json")
@@ -137,13 +188,18 @@ def main(argv=None) -> int:
     output = os.path.abspath(args.output)
     content = os.path.abspath(args.content) if args.content else None
     try:  # a wrong settings file stops the preview before it serves anything; each build reads it again
-        load_settings(args.settings, {"PATH": content} if content else None)
+        settings = load_settings(args.settings, {"PATH": content} if content else None)
     except SettingsError as error:
         logger.error("Vorschau abgebrochen: %s", error)
         return 2
     site = PreviewServer(args.settings, output, content)
     site.full_build()
-    handler = functools.partial(_Handler, directory=output)
+    script = None
+    if settings["SITEURL"]:
+        logger.info("Mit SITEURL erlaubt die Sicherheitsrichtlinie der Seiten keine Skripte von 127.0.0.1: kein automatisches Neuladen.")
+    else:  # inside the theme's js/ folder, the only place the local policy allows scripts from (serve_http.py)
+        script = f"/{settings['THEME_STATIC_DIR'].strip('/')}/js/{SCRIPT_NAME}"
+    handler = functools.partial(PreviewHandler, directory=output, status=site.status if script else None, script_path=script)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     logger.info("Vorschau: http://127.0.0.1:%d/ (beenden mit Strg+C)", args.port)
@@ -157,6 +213,7 @@ def main(argv=None) -> int:
         pass
     finally:
         site.stop_background()
+        site.status.close()
         server.shutdown()
     return 0
 
