@@ -76,12 +76,12 @@ def test_pages_reload_after_a_save_and_show_a_failed_check_until_it_is_fixed(ser
     page.wait_for_function("() => document.querySelector('script[data-version]') !== null")
     time.sleep(0.5)  # the page's event stream is open before the edit
 
-    page.evaluate("window.__samePage = true")
+    loads = []
+    page.on("load", lambda _page: loads.append(time.monotonic()))
+    # Nothing here reloads the page: a new title can only come from the page reloading itself.
     site.replace(STORY, TITLE, "Beratung per Video erreicht jetzt alle Dörfer")
     expect(page.locator("h1")).to_contain_text("erreicht jetzt alle Dörfer", timeout=30000)
-    assert page.evaluate("window.__samePage") is None, "the page reloaded by itself"
 
-    page.evaluate("window.__samePage = true")
     saved = time.monotonic()
     site.replace(STORY, "- beratung\n", f"- {HOSTILE_THEME}\n")
     dialog = page.get_by_role("alertdialog")
@@ -90,7 +90,6 @@ def test_pages_reload_after_a_save_and_show_a_failed_check_until_it_is_fixed(ser
     text = overlay_text(page)
     assert "beratung-per-video.md" in text and "Zeile 7" in text and "ist kein bekanntes Themenfeld" in text, text
     assert "Die letzte Änderung ist nicht in der Vorschau" in text
-    assert page.evaluate("window.__samePage") is True, "a failed change keeps the page (and says why) instead of reloading"
     # The message quotes the markup; it is shown as text, never parsed.
     assert HOSTILE_THEME in text
     assert page.evaluate(f"() => {SHADOW}.querySelectorAll('img').length + document.querySelectorAll('img[src=x]').length") == 0
@@ -102,13 +101,15 @@ def test_pages_reload_after_a_save_and_show_a_failed_check_until_it_is_fixed(ser
     box = dialog.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
     assert page.evaluate(f"() => {{ const d = {SHADOW}.querySelector('dialog'); return d.scrollWidth <= d.clientWidth; }}")
+    reloads = len(loads)
+    page.wait_for_timeout(1000)
+    assert len(loads) == reloads and dialog.is_visible(), "a failed change keeps the page and says why; it does not reload"
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
 
-    site.replace(STORY, f"- {HOSTILE_THEME}\n", "- beratung\n")
-    expect(page.locator("h1")).to_contain_text("erreicht jetzt alle Dörfer", timeout=30000)
-    wait_for(lambda: page.evaluate("window.__samePage") is None, 30)
-    assert page.evaluate("window.__samePage") is None, "the fix reloads the page"
+    with page.expect_event("load", timeout=30000):
+        site.replace(STORY, f"- {HOSTILE_THEME}\n", "- beratung\n")
+    expect(page.locator("h1")).to_contain_text("erreicht jetzt alle Dörfer")
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     assert page.evaluate("window.__cspViolations") == [], "the reload script and its styles pass the page's own policy"
     context.close()
@@ -180,3 +181,20 @@ def test_the_public_build_carries_nothing_of_the_reload(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (output / "geschichten" / "beratung-per-video" / "index.html").exists()
     assert serve_markers(output) == []
+
+
+def test_the_script_is_added_only_where_the_pages_own_policy_lets_it_run():
+    """A local page's policy allows the theme's js/ folder on 127.0.0.1; a public page's (and a stricter one's) does not."""
+    from sinn_hosting import DEFAULTS, content_security_policy, resolve_sources
+    from tools.serve_http import allows_script
+
+    def page(siteurl: str, directives=DEFAULTS["HOSTING_CSP"]) -> bytes:
+        settings = {"SITEURL": siteurl, "THEME_STATIC_DIR": "theme", "SEARCH_INDEX_BUNDLE_DIR": "pagefind"}
+        policy = content_security_policy(resolve_sources(directives, settings), meta=True)
+        return f'<head><meta http-equiv="Content-Security-Policy" content="{policy}"></head>'.encode()
+
+    script = "/theme/js/_serve-reload.js"
+    assert allows_script(page(""), script)
+    assert not allows_script(page("https://www.sinn-sachsen.de"), script)
+    assert not allows_script(page("", {"script-src": ["site:admin/"]}), script)
+    assert allows_script(b"<html><head></head></html>", script), "a page without a policy (none built yet)"

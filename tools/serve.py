@@ -194,12 +194,11 @@ def main(argv=None) -> int:
         return 2
     site = PreviewServer(args.settings, output, content)
     site.full_build()
-    script = None
     if settings["SITEURL"]:
         logger.info("Mit SITEURL erlaubt die Sicherheitsrichtlinie der Seiten keine Skripte von 127.0.0.1: kein automatisches Neuladen.")
-    else:  # inside the theme's js/ folder, the only place the local policy allows scripts from (serve_http.py)
-        script = f"/{settings['THEME_STATIC_DIR'].strip('/')}/js/{SCRIPT_NAME}"
-    handler = functools.partial(PreviewHandler, directory=output, status=site.status if script else None, script_path=script)
+    # Inside the theme's js/ folder: the only place the local policy allows scripts from (serve_http.py).
+    script = f"/{settings['THEME_STATIC_DIR'].strip('/')}/js/{SCRIPT_NAME}"
+    handler = functools.partial(PreviewHandler, directory=output, status=site.status, script_path=script)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     logger.info("Vorschau: http://127.0.0.1:%d/ (beenden mit Strg+C)", args.port)

@@ -15,8 +15,9 @@ the server changes none of it. A local build (no SITEURL) allows scripts from th
 on the loopback origins, so the server answers the script at /<THEME_STATIC_DIR>/js/_serve-reload.js,
 an address inside that folder that no build writes. The stylesheet and the event stream are
 same-origin ('self' for styles and connections). The public policy stays exactly as strict, and
-`make serve` shows the pages under the policy they are published with. With a SITEURL the policy
-allows only that host, so the server adds nothing (the terminal says so).
+`make serve` shows the pages under the policy they are published with. The server adds the tag only
+where the page's own policy lets the script run: not with a SITEURL (the policy then allows only that
+host; the terminal says so), not on a page with a policy of its own that does not allow it.
 
 Why our own code: the standard library's http.server already serves output/; the reload needs one
 endpoint and a tag, less than what a live-reload package would bring (and such packages inject
@@ -48,6 +49,9 @@ FAILED_BUILD = "Der Build ist abgebrochen. Die Meldungen dazu stehen im Terminal
 # A checker line as tools.build prints it (Problem.format); log lines start with "Fehler: " or "Warnung: ".
 _PROBLEM_LINE = re.compile(r"^(?!Fehler: |Warnung: )(?P<file>[^\s:][^:]*):(?:(?P<line>\d+):)? (?P<message>.+)$")
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+# The policy as base.html writes it, first in <head>; a page with another policy (the web editor's) keeps its own.
+_POLICY_META = re.compile(rb'<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"', re.IGNORECASE)
+LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*")
 
 # Served when output/ holds no site yet (the first build failed): a page that can show the messages.
 NO_SITE_YET = """<!DOCTYPE html>
@@ -130,6 +134,24 @@ def problems_from_lines(lines: list[str]) -> list[dict]:
     return problems or [message_entry(line) for line in lines if line.strip()][-10:] or [message_entry(FAILED_BUILD)]
 
 
+def allows_script(page: bytes, script_path: str) -> bool:
+    """Whether the page's own policy lets a script at script_path run on the loopback origin (a page without one does)."""
+    match = _POLICY_META.search(page)
+    if not match:
+        return True
+    directives = {}
+    for part in html.unescape(match[1].decode("utf-8", "replace")).split(";"):
+        words = part.split()
+        if words:
+            directives.setdefault(words[0].lower(), words[1:])
+    sources = directives.get("script-src", directives.get("default-src"))
+    if sources is None:
+        return True
+    addresses = [origin + script_path for origin in LOOPBACK_ORIGINS]
+    return "'self'" in sources or any(address == source or (source.endswith("/") and address.startswith(source))
+                                      for source in sources for address in addresses)
+
+
 def inject(page: bytes, tag: bytes) -> bytes:
     """The page with tag inserted before </head> (at the end if it has none)."""
     match = _HEAD_END.search(page)
@@ -195,7 +217,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         logger.debug(format, *args)
 
     def _page(self, code: int, body: bytes) -> BytesIO:
-        if self.status and self.script_path:
+        if self.status and self.script_path and allows_script(body, self.script_path):
             # The version is read before the page is sent: a build that lands meanwhile is newer and reloads it.
             tag = f'<script src="{html.escape(self.script_path)}" data-version="{html.escape(self.status.version)}" defer></script>'
             body = inject(body, tag.encode("ascii"))
