@@ -2,11 +2,14 @@
 
 Reads the output folder only (no network): links in every HTML page (href, src, srcset, form
 action, meta refresh, Open Graph images), url(…) in stylesheets, addresses in sitemap and feeds,
-and the targets of _redirects. Absolute addresses of the site itself (SITEURL of publishconf.py,
-the preview address of pelicanconf.py, or --base) count as internal and are looked up in the
-folder. With --external, links to other sites are requested too (short timeout; never in tests),
-through tools.netguard: a link (or a redirect) to this machine, a private or link-local network or
-any other non-public address is not requested but listed as not checked.
+and the targets of _redirects. Absolute addresses of the site itself (the canonical address of its
+home page, SITEURL of publishconf.py, the preview address of pelicanconf.py, or --base) count as
+internal and are looked up in the folder. A site built for an address with a path (a preview at
+/vorschau/pr-1/) is checked as served there: an address on the same host outside that path (such
+as /suche/ instead of /vorschau/pr-1/suche/) is broken, because it leaves the site. With
+--external, links to other sites are requested too (short timeout; never in tests), through
+tools.netguard: a link (or a redirect) to this machine, a private or link-local network or any
+other non-public address is not requested but listed as not checked.
 Exit 0 when everything resolves, 1 with broken links, 2 when there is no built site.
 """
 
@@ -74,6 +77,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.urls: list[tuple[str, str]] = []
+        self.canonical: str | None = None
 
     def handle_starttag(self, tag, attrs):
         values = {name: value for name, value in attrs if value is not None}
@@ -87,6 +91,8 @@ class _PageParser(HTMLParser):
                 self.urls.extend(("srcset", candidate) for candidate in srcset_urls(values[name]))
             else:
                 self.urls.append((name, values[name]))
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split() and self.canonical is None:
+            self.canonical = values.get("href")
         if tag == "meta":
             key = values.get("property") or values.get("name") or ""
             if key in META_URL_KEYS and values.get("content"):
@@ -109,11 +115,15 @@ def page_url(relative: str) -> str:
 
 
 class Site:
-    """A built output folder: which files exist and which anchors each page has."""
+    """A built output folder: which files exist and which anchors each page has.
 
-    def __init__(self, folder: str, bases: list[str]):
+    `prefix` is the path the folder is served under ("" at the host's root, "/vorschau/pr-1" for a preview).
+    """
+
+    def __init__(self, folder: str, bases: list[str], prefix: str = ""):
         self.folder = os.path.abspath(folder)
         self.bases = sorted({base.rstrip("/") for base in bases if base}, key=len, reverse=True)
+        self.prefix = prefix.rstrip("/")
         self.files: set[str] = set()
         for directory, _dirs, names in os.walk(self.folder):
             for name in names:
@@ -121,12 +131,16 @@ class Site:
         self.ids: dict[str, set[str]] = {}
 
     def local(self, url: str) -> str | None:
-        """An address of this site written relative to its root (or to the page), or None for other sites."""
+        """An address of this site as a path on its host (or relative to the page), or None for other sites."""
         for base in self.bases:
             if url == base or url.startswith((base + "/", base + "#", base + "?")):
-                return "/" + url[len(base):].lstrip("/")
+                return self.prefix + "/" + url[len(base):].lstrip("/")
         parts = urlsplit(url)
         return None if parts.scheme or parts.netloc else url
+
+    def inside(self, path: str) -> bool:
+        """True for a path on the host that lies under the folder's prefix."""
+        return not self.prefix or path == self.prefix or path.startswith(self.prefix + "/")
 
     def target(self, path: str) -> str | None:
         """The file served for a root-relative path, the way a static host finds it."""
@@ -178,8 +192,10 @@ def check_link(site: Site, link: Link) -> str | None:
     local = site.local(url)
     if local is None:
         return None
-    resolved = urlsplit(urljoin(PAGE + link.source, local))
-    target = site.target(resolved.path)
+    resolved = urlsplit(urljoin(PAGE + (site.prefix + "/" + link.source).lstrip("/"), local))
+    if not site.inside(resolved.path):
+        return f"führt aus der Website hinaus: {resolved.path} liegt nicht unter {site.prefix}/"
+    target = site.target(resolved.path[len(site.prefix):])
     if target is None:
         return f"führt ins Leere: {resolved.path} gibt es nicht"
     fragment = unquote(resolved.fragment)
@@ -188,9 +204,9 @@ def check_link(site: Site, link: Link) -> str | None:
     return None
 
 
-def check_site(folder: str, bases: list[str]) -> tuple[list[Broken], list[Link], int]:
-    """Broken internal links, all external links, and how many files were read."""
-    site = Site(folder, bases)
+def check_site(folder: str, bases: list[str], prefix: str = "") -> tuple[list[Broken], list[Link], int]:
+    """Broken internal links, all external links, and how many files were read (the folder served under prefix)."""
+    site = Site(folder, bases, prefix)
     broken, external = [], []
     readable = sorted(f for f in site.files if f.endswith((".html", ".css", ".xml")) or os.path.basename(f) == "_redirects")
     for relative in readable:
@@ -244,6 +260,14 @@ def _request(url: str, timeout: float) -> tuple[str, str | None]:
     return "ok", None
 
 
+def own_address(folder: str) -> str | None:
+    """The address the site was built for: the canonical link of its home page (SITEURL/), if it has one."""
+    parser = _PageParser()
+    parser.feed(_read(os.path.join(folder, "index.html")))
+    canonical = (parser.canonical or "").strip()
+    return canonical if urlsplit(canonical).scheme in ("http", "https") else None
+
+
 def default_bases() -> list[str]:
     """The site's own absolute addresses: SITEURL of publishconf.py and the preview address of pelicanconf.py."""
     from pelican.settings import read_settings  # noqa: PLC0415
@@ -267,7 +291,9 @@ def main(argv=None) -> int:
     if not os.path.isfile(os.path.join(args.output, "index.html")):
         logger.error("%s: keine gebaute Website. Zuerst `make html` oder `make publish` ausführen.", args.output)
         return 2
-    broken, external, count = check_site(args.output, args.base + default_bases())
+    own = own_address(args.output)
+    prefix = urlsplit(own).path.rstrip("/") if own else ""
+    broken, external, count = check_site(args.output, args.base + default_bases() + ([own] if own else []), prefix)
     unchecked: list[Broken] = []
     if args.external:
         logger.info("Prüfe %d Links auf andere Websites …", len({link.url for link in external}))

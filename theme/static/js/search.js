@@ -32,6 +32,10 @@ async function start(searchForm) {
   const reset = searchForm.querySelector("[data-app-reset]");
   const noScript = document.querySelector("[data-app-nojs]");
   const bundle = searchForm.dataset.bundle;
+  // The site's own address ("/" or a sub-path such as /vorschau/pr-1/): Pagefind knows each page by
+  // its path inside the site, so result links get this in front (Pagefind's own guess only works
+  // while the bundle folder is called "pagefind").
+  const site = searchForm.dataset.site || "/";
   const storyType = searchForm.dataset.storyType;
 
   let pagefind;
@@ -39,7 +43,7 @@ async function start(searchForm) {
     pagefind = await import(`${bundle}pagefind.js`);
     // No web worker: on a phone it costs one more script (12 KB) before the first result, and a
     // search over a few thousand pages takes milliseconds on the main thread.
-    await pagefind.options({ bundlePath: bundle, excerptLength: 26, noWorker: true });
+    await pagefind.options({ basePath: bundle, baseUrl: site, excerptLength: 26, noWorker: true });
   } catch (error) {
     status.textContent = "Die Suche konnte nicht geladen werden. Bitte nutzen Sie die Übersichten unten.";
     return;
