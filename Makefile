@@ -12,7 +12,7 @@ BENCH_STAMP := $(VENV)/.bench-deps
 OUTPUT ?= output
 PORT ?= 8000
 
-.PHONY: html serve publish check report test lint bench clean story actor screenshots linkcheck
+.PHONY: html serve publish vorschau check report test lint bench clean story actor screenshots linkcheck
 
 $(BUILD_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ html: $(BUILD_STAMP)
 publish: $(BUILD_STAMP)
 	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT)
 
+## vorschau: the preview of a pull request (drafts marked "Entwurf", a "Vorschau" banner, robots kept out) into output/; SINN_SITEURL is its address
+vorschau: $(BUILD_STAMP)
+	$(PY) -m tools.build --settings previewconf.py --output $(OUTPUT)
+
 ## linkcheck: after make html or make publish, check every link, image, script and #anchor in output/ (EXTERNAL=1: other sites too)
 linkcheck: $(BUILD_STAMP)
 	$(PY) -m tools.linkcheck $(OUTPUT) $(if $(EXTERNAL),--external)
@@ -63,7 +67,7 @@ report: $(BUILD_STAMP)
 
 ## test: lint, then every test (installs test tools on first use)
 test: $(TEST_STAMP) $(NODE_STAMP)
-	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
+	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 ## screenshots: pictures of home, a story and an actor at 390 and 1280 px in output/_screenshots/
@@ -76,7 +80,7 @@ docs: $(BUILD_STAMP)
 	$(PY) -m tools.schema_docs
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py
+	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py
 
 ## bench: build times against bare Pelican and Hugo, preview, search, images, page weight; table and bench/results.json; not part of make test
 bench: $(TEST_STAMP) $(NODE_STAMP) $(BENCH_STAMP)

@@ -2,7 +2,9 @@
 
 Own code rather than pelican-sitemap: that plugin stamps every listing page with the build
 time, which would make two builds of the same commit differ. Settings: SITEMAP_EXCLUDE,
-URL prefixes never listed (default: none besides 404.html and pages marked noindex).
+URL prefixes never listed (default: none besides 404.html and pages marked noindex);
+SITEMAP_DISALLOW_ALL (default False; the preview of a pull request sets it): robots.txt keeps every
+robot out of the whole site and names no sitemap.
 """
 
 import os
@@ -15,7 +17,7 @@ from sinn_core.settings import fill_in
 
 from .files import lastmod_of, page_url, robots_txt, sitemap_xml
 
-DEFAULTS = {"SITEMAP_EXCLUDE": ()}
+DEFAULTS = {"SITEMAP_EXCLUDE": (), "SITEMAP_DISALLOW_ALL": False}
 # Pages are noted as they are written: sinn_parallel_writing writes them at `finalized`, before write_files.
 AFTER = ("sinn_parallel_writing",)
 # The address and lastmod of every page of a run; `content_written` does not carry the settings.
@@ -46,7 +48,7 @@ def write_files(pelican):
     with open(os.path.join(pelican.output_path, sitemap.save_as), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(_entries.get(pelican.settings, {}), siteurl))
     with open(os.path.join(pelican.output_path, robots.save_as), "w", encoding="utf-8") as handle:
-        handle.write(robots_txt(siteurl, sitemap.url))
+        handle.write(robots_txt(siteurl, sitemap.url, disallow_all=pelican.settings["SITEMAP_DISALLOW_ALL"]))
 
 
 def register():

@@ -47,6 +47,9 @@ def sitemap_xml(entries: dict, siteurl: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(siteurl: str, sitemap_url: str) -> str:
-    """robots.txt that allows everything and points to the sitemap (its site-relative address)."""
+def robots_txt(siteurl: str, sitemap_url: str, disallow_all: bool = False) -> str:
+    """robots.txt that allows everything and points to the sitemap (its site-relative address); or keeps every robot out."""
+    if disallow_all:
+        # A preview: nothing of it belongs in a search engine, its sitemap and feeds included.
+        return "User-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/{sitemap_url}\n"

@@ -4,6 +4,10 @@ Templates get ABSOLUTE_SITEURL: SITEURL when it is absolute, else FEED_DOMAIN (t
 for canonical links and anything copied off the site; and history_url(story): the change history of
 its file in the repository (settings REPO_URL, e.g. https://github.com/org/repo, REPO_BRANCH "main",
 REPO_CONTENT_FOLDER "content"), "" when REPO_URL is empty (default "").
+
+PULL_REQUEST_PREVIEW (default False; previewconf.py sets it): the build is the preview of a pull
+request, so base.html puts a "Vorschau" banner on every page (components/preview.html) and asks
+robots not to index or follow it; PULL_REQUEST_URL, if set, is the pull request the banner links to.
 """
 
 from functools import partial
@@ -17,7 +21,13 @@ from .urls import absolute_base, absolute_url, history_url
 
 __all__ = ["absolute_base", "absolute_url"]
 
-DEFAULTS = {"REPO_URL": "", "REPO_BRANCH": "main", "REPO_CONTENT_FOLDER": "content"}
+DEFAULTS = {
+    "REPO_URL": "",
+    "REPO_BRANCH": "main",
+    "REPO_CONTENT_FOLDER": "content",
+    "PULL_REQUEST_PREVIEW": False,
+    "PULL_REQUEST_URL": "",
+}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
