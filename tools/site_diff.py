@@ -3,6 +3,9 @@
 Compares two built sites file by file (builds are reproducible, so any difference is a real
 one) and prints the pages with their titles, for the job summary of a pull request. Other
 files (images, feeds, data, the search index) are only counted. Exit 0, or 2 when NEW is missing.
+With `--json FILE` it also writes the pages as data ({"pages": [{"status", "path", "title"}], "pages_changed",
+"pages_total", "other_files"}; no "pages" when BASE is missing), which tools.preview_comment turns
+into the preview's comment on the pull request.
 
 Titles and paths come from content, so they are printed as inert text: every character but letters,
 digits and spaces as a numeric HTML entity (no Markdown, HTML, table cell, link, autolink, mention
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import html
+import json
 import logging
 import os
 import re
@@ -108,22 +112,42 @@ def markdown(changes: dict[str, str], base: str, new: str, max_rows: int = MAX_R
     return "\n".join(lines) + "\n"
 
 
+def as_data(changes: dict[str, str] | None, base: str, new: str, limit: int = MAX_ROWS) -> dict:
+    """The changed pages (status, address, title; at most `limit`) in the summary's order; without a base, no pages."""
+    total = sum(1 for name in files_of(new) if is_page(name))
+    if changes is None:
+        return {"pages_total": total}
+    pages = sorted(
+        ((status, name) for name, status in changes.items() if is_page(name)), key=lambda item: (STATUS_ORDER.index(item[0]), page_url(item[1]))
+    )
+    listed = [
+        {"status": status, "path": page_url(name), "title": title_of(os.path.join(base if status == "entfernt" else new, name))}
+        for status, name in pages[:limit]
+    ]
+    return {"pages": listed, "pages_changed": len(pages), "pages_total": total, "other_files": len(changes) - len(pages)}
+
+
 def main(argv=None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description="Vergleicht zwei gebaute Websites und listet geänderte Seiten (Markdown).")
     parser.add_argument("base", help="gebaute Website des Basis-Zweigs")
     parser.add_argument("new", help="gebaute Website des Pull Requests")
     parser.add_argument("--max-rows", type=int, default=MAX_ROWS)
+    parser.add_argument("--json", metavar="DATEI", help="die geänderten Seiten zusätzlich als JSON in diese Datei schreiben")
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s")
     if not os.path.isdir(args.new):
         logger.error("%s: keine gebaute Website.", args.new)
         return 2
-    if not os.path.isdir(args.base):
+    changes = compare(args.base, args.new) if os.path.isdir(args.base) else None
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(as_data(changes, args.base, args.new, args.max_rows), handle, ensure_ascii=False, indent=1)
+    if changes is None:
         sys.stdout.write("### Seiten, die sich mit diesem Pull Request ändern\n\n"
                          "Kein Vergleich möglich: der Basis-Zweig ließ sich nicht bauen.\n")
         return 0
-    sys.stdout.write(markdown(compare(args.base, args.new), args.base, args.new, args.max_rows))
+    sys.stdout.write(markdown(changes, args.base, args.new, args.max_rows))
     return 0
 
 
