@@ -1,9 +1,16 @@
-"""The GitHub Actions workflows (they cannot run here): the jobs and guards that keep a bad merge off the site."""
+"""The GitHub Actions workflows (they cannot run here): the jobs and guards that keep a bad merge off the site.
+
+The preview's scripts that only need git (publishing into and removing from the preview repository) are run
+for real against a local bare repository; the comment's jq filter against sample answers of GitHub's API.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -49,7 +56,11 @@ def workflow(request):
     return load(request.param)
 
 
-@pytest.fixture(scope="module", params=["check.yml", "deploy.yml", "bilder.yml"])
+ALL_WORKFLOWS = ["check.yml", "deploy.yml", "bilder.yml", "preview.yml", "preview-forks.yml"]
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+
+
+@pytest.fixture(scope="module", params=ALL_WORKFLOWS)
 def any_workflow(request):
     return load(request.param)
 
@@ -61,6 +72,10 @@ def test_every_action_is_pinned_to_an_exact_version(any_workflow):
                 assert PINNED.match(step["uses"]), f"{step['uses']} must name an exact version (vX.Y.Z or a commit)"
 
 
+def test_every_workflow_is_tested():
+    assert sorted(os.listdir(WORKFLOWS)) == sorted(ALL_WORKFLOWS), "a new workflow gets its place in ALL_WORKFLOWS (and its own tests)"
+
+
 def test_least_permissions(any_workflow):
     assert any_workflow["permissions"] == {"contents": "read"}, "the default for every job: read the repository, nothing else"
     for name, job in any_workflow["jobs"].items():
@@ -68,9 +83,16 @@ def test_least_permissions(any_workflow):
         if granted == {"contents"}:
             assert runs_no_repository_code(job), f"{name} may push, so it runs nothing from the repository"
             continue
+        if granted == {"pull-requests"}:
+            # Comments only: either nothing from the repository runs, or only the default branch's code (workflow_run).
+            assert runs_no_repository_code(job) or runs_only_default_branch_code(any_workflow, job), f"{name} may comment"
+            continue
         assert granted <= {"pages", "id-token"}, name
         if granted:
             assert any("deploy-pages" in c for c in commands(job)), f"{name} may write only to deploy"
+    for name, job in any_workflow["jobs"].items():
+        if "secrets." in yaml.safe_dump(job):
+            assert runs_no_repository_code(job), f"{name} holds a secret, so it runs nothing from the repository"
 
 
 def runs_no_repository_code(job: dict) -> bool:
@@ -81,6 +103,18 @@ def runs_no_repository_code(job: dict) -> bool:
         "container" not in job
         and actions <= {"actions/checkout", "actions/download-artifact"}
         and not re.search(r"\b(make|python3?|pip|npm|npx|node|bash|sh|source)\b|\.venv|\./|tools/", scripts)
+    )
+
+
+def runs_only_default_branch_code(workflow: dict, job: dict) -> bool:
+    """True for a workflow_run job that checks out only the default branch and keeps downloaded artifacts out of the checkout."""
+    checkouts = [step.get("with", {}) for step in steps(job) if step.get("uses", "").startswith("actions/checkout@")]
+    downloads = [step.get("with", {}) for step in steps(job) if step.get("uses", "").startswith("actions/download-artifact@")]
+    return (
+        list(workflow["on"]) == ["workflow_run"]
+        and "container" not in job
+        and all("ref" not in checkout and "repository" not in checkout for checkout in checkouts)
+        and all(download.get("path", "").startswith("${{ runner.temp }}/") for download in downloads)
     )
 
 
@@ -100,20 +134,22 @@ def test_checkouts_leave_no_credentials_behind(any_workflow):
         assert step.get("with", {}).get("persist-credentials") is False, f"{step['uses']} needs persist-credentials: false"
 
 
-def test_the_preview_artifact_holds_only_the_built_site():
-    """The artifact leaves the runner without a merge: only the folder the preview build wrote, checked for links first."""
-    site = next(job for job in load("check.yml")["jobs"].values() if any("make publish" in c for c in commands(job)))
-    preview = index_of(site, r"make publish OUTPUT=vorschau")
-    guard = index_of(site, r"find vorschau ! -type f ! -type d")
-    upload = index_of(site, r"actions/upload-artifact@")
-    assert preview < guard < upload, "the preview is checked after it is built and before it is uploaded"
+def test_the_preview_artifacts_hold_only_the_built_site_and_its_data():
+    """The artifacts leave the runner without a merge: only the folders the preview build wrote, checked for links first."""
+    site = load("preview.yml")["jobs"]["build"]
+    preview = index_of(site, r"^make vorschau OUTPUT=vorschau$")
+    guard = index_of(site, r'find vorschau "\$RUNNER_TEMP/vorschau-daten" ! -type f ! -type d')
+    uploads = [position for position, command in enumerate(commands(site)) if command.startswith("actions/upload-artifact@")]
+    assert preview < guard < min(uploads), "the preview is checked after it is built and before it is uploaded"
     assert "exit 1" in commands(site)[guard] and "$(find vorschau" in commands(site)[guard], "a link or special file stops the upload"
     assert "-print" not in commands(site)[guard] and "printf" not in commands(site)[guard], "names from the pull request are not printed"
-    uploaded = steps(site)[upload]["with"]
-    assert uploaded["path"].strip() in ("vorschau", "vorschau/"), "one path: the preview build's output folder, nothing else"
-    assert uploaded.get("include-hidden-files", False) is False
-    uploads = [c for job in load("check.yml")["jobs"].values() for c in commands(job) if c.startswith("actions/upload-artifact@")]
-    assert len(uploads) == 1, "the preview is the only artifact of a pull request"
+    uploaded = {steps(site)[position]["with"]["name"]: steps(site)[position]["with"] for position in uploads}
+    assert set(uploaded) == {"vorschau", "vorschau-daten"}
+    assert uploaded["vorschau"]["path"].strip() in ("vorschau", "vorschau/"), "one path: the preview build's output folder, nothing else"
+    assert uploaded["vorschau-daten"]["path"].strip() == "${{ runner.temp }}/vorschau-daten/"
+    assert all(upload.get("include-hidden-files", False) is False for upload in uploaded.values())
+    check = [c for job in load("check.yml")["jobs"].values() for c in commands(job) if c.startswith("actions/upload-artifact@")]
+    assert check == [], "the preview is built once, by the workflow Vorschau"
 
 
 def test_no_script_pastes_in_text_from_a_pull_request(any_workflow):
@@ -139,7 +175,7 @@ def test_nothing_may_fail_silently_in_deploy():
     assert not re.search(r"if:.*(always|failure|cancelled)\(", text), "the deployment must never run after a failed step"
 
 
-def test_pull_requests_are_checked_tested_built_link_checked_and_previewed():
+def test_pull_requests_are_checked_tested_built_and_link_checked():
     workflow = load("check.yml")
     assert "pull_request" in workflow["on"]
     assert workflow["concurrency"]["cancel-in-progress"] is True
@@ -150,10 +186,6 @@ def test_pull_requests_are_checked_tested_built_link_checked_and_previewed():
     assert check < publish < links
     diff = index_of(site, r"tools\.site_diff .*GITHUB_STEP_SUMMARY")
     assert index_of(site, r"tools\.build .*--output") < diff, "the base branch is built to compare with"
-    preview = index_of(site, r"make publish OUTPUT=vorschau")
-    assert "SINN_SITEURL" in steps(site)[preview].get("env", {}), "the preview links to itself, not to the live site"
-    upload = index_of(site, r"actions/upload-artifact@")
-    assert preview < upload and steps(site)[upload]["with"]["path"].startswith("vorschau")
     only_courtesy = [s.get("name") for s in steps(site) if s.get("continue-on-error")]
     assert all("Basis" in name for name in only_courtesy), "only building the base branch may fail without failing the check"
 
@@ -221,3 +253,157 @@ def test_the_pushing_job_applies_only_changed_images_and_never_forces():
     assert '"HEAD:refs/heads/$BRANCH"' in push["run"] and "--force" not in push["run"] and "+HEAD" not in push["run"]
     assert push["env"]["BRANCH"] == "${{ github.event.pull_request.head.ref }}" and push["env"]["TOKEN"] == "${{ github.token }}"
     assert "persist-credentials" in str(steps(commit)[0]) and steps(commit)[0]["with"]["persist-credentials"] is False
+
+
+def test_every_pull_request_gets_a_preview_built_with_the_preview_settings_under_its_own_path():
+    workflow = load("preview.yml")
+    assert workflow["name"] == "Vorschau", "preview-forks.yml follows the workflow by this name"
+    assert set(workflow["on"]["pull_request"]["types"]) == {"opened", "synchronize", "reopened", "closed"}
+    assert workflow["concurrency"]["group"] == "vorschau-${{ github.event.pull_request.number }}" and workflow["concurrency"]["cancel-in-progress"]
+    build = workflow["jobs"]["build"]
+    assert build["if"] == "github.event.action != 'closed'" and "permissions" not in build, "code of the pull request: read-only token"
+    assert "secrets." not in yaml.safe_dump(build)
+    assert build["env"]["HOSTED"] == "${{ " + SAME_REPOSITORY + " && vars.VORSCHAU_REPOSITORY != '' }}"
+    address = steps(build)[index_of(build, r'siteurl=\$\{base%/\}/pr-\$NUMBER')]
+    assert 'siteurl=http://localhost:8000' in address["run"], "not published: the artifact works where it is unpacked"
+    vorschau = index_of(build, r"^make vorschau OUTPUT=vorschau$")
+    assert steps(build)[vorschau]["env"] == {"SINN_SITEURL": "${{ steps.address.outputs.siteurl }}",
+                                            "SINN_PULL_REQUEST": "${{ github.event.pull_request.number }}"}
+    assert vorschau < index_of(build, r"^make linkcheck OUTPUT=vorschau$"), "the preview's links are checked, also that none leaves its path"
+    base = index_of(build, r"tools\.build --settings previewconf\.py --output \"\$RUNNER_TEMP/basis-vorschau\"")
+    assert steps(build)[base]["env"] == steps(build)[vorschau]["env"], "the base branch is built the same way: only the change differs"
+    assert [s.get("name") for s in steps(build) if s.get("continue-on-error")] == [steps(build)[base]["name"]]
+    diff = index_of(build, r"tools\.site_diff \"\$RUNNER_TEMP/basis-vorschau\" vorschau --json")
+    assert base < diff and "tools.preview_comment" in commands(build)[diff] and '--site "$SITEURL"' in commands(build)[diff]
+    assert "vorschau:" in makefile_targets_text() and "--settings previewconf.py" in makefile_targets_text()
+
+
+def makefile_targets_text() -> str:
+    with open(os.path.join(ROOT, "Makefile"), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def test_previews_are_published_and_removed_only_for_branches_of_this_repository_by_jobs_that_run_no_repository_code():
+    jobs = load("preview.yml")["jobs"]
+    publish, remove = jobs["publish"], jobs["remove"]
+    assert publish["needs"] == "build"
+    assert publish["if"] == SAME_REPOSITORY + " && vars.VORSCHAU_REPOSITORY != ''"
+    assert remove["if"] == "github.event.action == 'closed' && " + SAME_REPOSITORY + " && vars.VORSCHAU_REPOSITORY != ''"
+    for job in (publish, remove):
+        assert job["permissions"] == {"pull-requests": "write"}
+        assert runs_no_repository_code(job) and not any(c.startswith("actions/checkout@") for c in commands(job))
+        push = steps(job)[index_of(job, r"push -q --force-with-lease=\"main:\$lease\" \"\$remote\"")]
+        assert push["env"]["DEPLOY_KEY"] == "${{ secrets.VORSCHAU_DEPLOY_KEY }}" and push["env"]["REPOSITORY"] == "${{ vars.VORSCHAU_REPOSITORY }}"
+        assert "StrictHostKeyChecking=yes" in push["run"] and "github.com ssh-ed25519 " in push["run"], "only GitHub's own host key"
+        assert "umask 077" in push["run"] and "--force " not in push["run"] and "+" + "$commit" not in push["run"]
+    guard = commands(publish)[index_of(publish, r"push -q")]
+    assert guard.index('find "$RUNNER_TEMP/vorschau" ! -type f ! -type d') < guard.index("cp -R"), "links in the artifact stop the push"
+    assert "printf 'User-agent: *\\nDisallow: /\\n'" in guard and ': > "$site/.nojekyll"' in guard
+
+
+def preview_script(job: dict, remote, sleep: str = "0.2") -> str:
+    """The job's git script, with the preview repository replaced by a local one (and shorter waits)."""
+    script = commands(job)[index_of(job, r"push -q --force-with-lease")]
+    assert 'remote="git@github.com:$REPOSITORY.git"' in script
+    return script.replace('remote="git@github.com:$REPOSITORY.git"', f'remote="file://{remote}"').replace("sleep $((attempt * 5))", f"sleep {sleep}")
+
+
+def start_script(script: str, temp, number: int) -> subprocess.Popen:
+    """Run a script with bash as the runner does (-e), in the background."""
+    os.makedirs(temp, exist_ok=True)
+    env = {**os.environ, "DEPLOY_KEY": "schlüssel", "REPOSITORY": "beispiel/vorschau", "RUNNER_TEMP": str(temp), "NUMBER": str(number)}
+    return subprocess.Popen(["bash", "-e", "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def git(remote, *args: str) -> str:
+    return subprocess.run(["git", "--git-dir", str(remote), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_publishing_keeps_other_previews_and_closing_removes_only_its_own(tmp_path):
+    jobs = load("preview.yml")["jobs"]
+    remote = tmp_path / "vorschau.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+
+    def runner(number: int):
+        temp = tmp_path / f"runner-{number}"
+        (temp / "vorschau" / "geschichten" / "neu").mkdir(parents=True)
+        (temp / "vorschau" / "index.html").write_text(f"Vorschau {number}", encoding="utf-8")
+        (temp / "vorschau" / "geschichten" / "neu" / "index.html").write_text("Entwurf", encoding="utf-8")
+        return temp
+
+    # Three pull requests at once: each push is leased on what it read, so none overwrites another's preview.
+    publish = preview_script(jobs["publish"], remote, sleep="0.$RANDOM")
+    runs = [start_script(publish, runner(number), number) for number in (1, 2, 3)]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0, 0], [run.stderr.read() for run in runs]
+    assert start_script(publish, runner(4), 4).wait(timeout=120) == 0
+
+    def folders() -> set[str]:
+        return {name.split("/")[0] for name in git(remote, "ls-tree", "-r", "--name-only", "main").split()}
+
+    assert folders() == {".nojekyll", "robots.txt", "pr-1", "pr-2", "pr-3", "pr-4"}
+    assert git(remote, "show", "main:pr-3/geschichten/neu/index.html") == "Entwurf"
+    assert git(remote, "show", "main:robots.txt") == "User-agent: *\nDisallow: /\n"
+    assert git(remote, "rev-list", "--count", "main").strip() == "1", "previews keep no history: the repository stays small"
+
+    remove = preview_script(jobs["remove"], remote)
+    assert start_script(remove, tmp_path / "closed-2", 2).wait(timeout=120) == 0
+    assert folders() == {".nojekyll", "robots.txt", "pr-1", "pr-3", "pr-4"}
+    assert start_script(remove, tmp_path / "closed-9", 9).wait(timeout=120) == 0, "a pull request without a preview is no error"
+    assert folders() == {".nojekyll", "robots.txt", "pr-1", "pr-3", "pr-4"}
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_closing_before_anything_was_published_is_no_error(tmp_path):
+    remote = tmp_path / "leer.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    closed = start_script(preview_script(load("preview.yml")["jobs"]["remove"], remote), tmp_path, 5)
+    assert closed.wait(timeout=120) == 0, closed.stderr.read()
+
+
+COMMENT_STEPS = [("preview.yml", "publish"), ("preview.yml", "remove"), ("preview-forks.yml", "comment")]
+
+
+@pytest.mark.parametrize(("name", "job_name"), COMMENT_STEPS)
+@pytest.mark.skipif(not shutil.which("jq"), reason="needs jq")
+def test_one_comment_per_pull_request_is_found_and_updated(name, job_name):
+    """The bot's own comment with the marker is updated; a person's comment quoting the marker is left alone."""
+    job = load(name)["jobs"][job_name]
+    script = commands(job)[index_of(job, r"gh api --paginate")]
+    assert 'marker="<!-- sinn-vorschau -->"' in script and 'gh api -X PATCH "repos/$REPO/issues/comments/$id"' in script
+    assert ("POST" in script) is (job_name != "remove"), "closing updates the comment, it never posts a new one"
+    jq_filter = re.search(r'--jq "(.*?)" \| sed -n 1p', script).group(1).replace('\\"', '"').replace("$marker", "<!-- sinn-vorschau -->")
+    answer = [
+        {"id": 1, "user": {"login": "jemand"}, "body": "<!-- sinn-vorschau --> nachgemacht"},
+        {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "Bilder verkleinert"},
+        {"id": 3, "user": {"login": "github-actions[bot]"}, "body": "<!-- sinn-vorschau -->\n\n### Vorschau"},
+    ]
+    found = subprocess.run(["jq", "-r", jq_filter], input=json.dumps(answer), capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["3"]
+
+
+def test_forks_get_an_explaining_comment_from_the_default_branch_reading_the_artifact_as_data():
+    workflow = load("preview-forks.yml")
+    assert workflow["on"] == {"workflow_run": {"workflows": ["Vorschau"], "types": ["completed"]}}
+    job = workflow["jobs"]["comment"]
+    assert "github.event.workflow_run.head_repository.full_name != github.repository" in job["if"]
+    assert "github.event.workflow_run.conclusion == 'success'" in job["if"]
+    assert job["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "write"}
+    assert runs_only_default_branch_code(workflow, job)
+    download = steps(job)[index_of(job, r"^actions/download-artifact@")]["with"]
+    assert download["name"] == "vorschau-daten" and download["run-id"] == "${{ github.event.workflow_run.id }}"
+    confirm = commands(job)[index_of(job, r"gh api \"repos/\$REPO/pulls/\$number\"")]
+    assert "grep -Eqx '[0-9]{1,9}'" in confirm, "the number from the artifact is only a number"
+    assert '"open $HEAD_SHA $HEAD_REPO"' in confirm, "and GitHub confirms it is the open pull request whose commit the run built"
+    render = commands(job)[index_of(job, r"tools\.preview_comment")]
+    assert render.startswith("python3 -m tools.preview_comment") and '--artifact-run "$RUN_URL"' in render, "standard library only, no install"
+    assert index_of(job, r"gh api \"repos/\$REPO/pulls/\$number\"") < index_of(job, r"tools\.preview_comment") < index_of(job, r"gh api --paginate")
+
+
+def test_every_script_is_valid_bash():
+    for name in ALL_WORKFLOWS:
+        for job in load(name)["jobs"].values():
+            for step in steps(job):
+                if "run" in step:
+                    parsed = subprocess.run(["bash", "-n"], input=step["run"], capture_output=True, text=True, check=False)
+                    assert parsed.returncode == 0, f"{name}: {step.get('name')}: {parsed.stderr}"
