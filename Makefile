@@ -70,6 +70,11 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
+## test-fast: lint, then the tests that need no browser, npm or Java and build no site (tests/speed.py marks those slow); about a minute
+.PHONY: test-fast
+test-fast: lint
+	$(PY) -m pytest -q -m "not browser and not slow" $(PYTEST_ARGS)
+
 ## screenshots: pictures of home, a story and an actor at 390 and 1280 px in output/_screenshots/
 screenshots: html $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m tools.screenshots --output $(OUTPUT)

@@ -158,11 +158,11 @@ def update(document: str, kinds=DOCUMENTED) -> str:
     headings = headings_of(document)
     for kind in kinds:
         start, end = markers(kind)
-        if document.count(start) != 1 or document.count(end) != 1 or document.index(start) > document.index(end):
-            raise DocsError(f"CONTRIBUTING.md braucht genau einmal {start} und danach {end}.")
-        before, rest = document.split(start, 1)
-        _, after = rest.split(end, 1)
-        document = f"{before}{start}\n{table(kind, headings)}\n{end}{after}"
+        found = re.search(f"^{re.escape(start)}$(.*?)^{re.escape(end)}$", document, re.MULTILINE | re.DOTALL)
+        lines = document.splitlines()
+        if not found or lines.count(start) != 1 or lines.count(end) != 1:
+            raise DocsError(f"CONTRIBUTING.md braucht genau einmal eine Zeile {start} und danach eine Zeile {end}.")
+        document = f"{document[:found.start(1)]}\n{table(kind, headings)}\n{document[found.end(1):]}"
     return document
 
 
