@@ -92,11 +92,16 @@ bench: $(TEST_STAMP) $(NODE_STAMP) $(BENCH_STAMP)
 	$(PY) -m tools.bench $(if $(ONLY),$(foreach s,$(ONLY),--only $(s)))
 
 ## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"
+# A title or name reaches the tool as typed: taken unexpanded ($(value …)) and handed over through the
+# environment ("$$TITLE"), never pasted into the shell line, so `…`, $(…) and quotes stay text.
+override TITLE := $(value TITLE)
+override NAME := $(value NAME)
+export TITLE NAME
 story: $(BUILD_STAMP)
-	$(PY) -m tools.scaffold story "$(TITLE)"
+	$(PY) -m tools.scaffold story "$$TITLE"
 
 actor: $(BUILD_STAMP)
-	$(PY) -m tools.scaffold actor "$(NAME)"
+	$(PY) -m tools.scaffold actor "$$NAME"
 
 clean:
 	rm -rf $(OUTPUT) .cache .pytest_cache .ruff_cache

@@ -6,6 +6,7 @@ import datetime
 import logging
 import os
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -323,8 +324,16 @@ def test_a_link_in_place_of_the_new_file_is_not_written_through(site_files, tmp_
     assert not target.exists()
 
 
-def test_make_targets_call_the_scaffold():
-    with open(os.path.join(ROOT, "Makefile"), encoding="utf-8") as handle:
-        makefile = handle.read()
-    assert '-m tools.scaffold story "$(TITLE)"' in makefile
-    assert '-m tools.scaffold actor "$(NAME)"' in makefile
+@pytest.mark.parametrize(("target", "variable"), [("story", "TITLE"), ("actor", "NAME")])
+def test_make_targets_hand_the_title_to_the_scaffold_as_text(tmp_path, target, variable):
+    """A title with backticks or $(…) reaches the tool as it was typed and never runs as a command."""
+    marker = tmp_path / "ausgefuehrt"
+    title = f'Verein `touch {marker}` $(touch {marker}) "x"'
+    echo = tmp_path / "echo-args"
+    echo.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n', encoding="utf-8")
+    echo.chmod(0o755)
+    process = subprocess.run(["make", "-s", "-C", ROOT, target, f"{variable}={title}", f"PY={echo}"],
+                             capture_output=True, text=True, check=False)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout.splitlines() == ["-m", "tools.scaffold", target, title]
+    assert not marker.exists()
