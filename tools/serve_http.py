@@ -5,7 +5,8 @@ Every HTML page the server answers with (the site's 404 page too) gets one scrip
 listens to /_sinn/events (Server-Sent Events: one JSON state per change, a comment every 15 s)
 and reloads the page when a newer build is there. When the last change failed the check or the
 build, it shows the checker's messages (file, line, field, message) in a dialog instead of the
-stale page; the next good build reloads the page and the dialog is gone.
+stale page; the next good build reloads the page and the dialog is gone. The messages quote content,
+which is untrusted: the script sets every text with textContent, never as HTML.
 
 Nothing of this is in the built site: the server adds the tag to its responses and answers the
 script's address itself, so `make html` and `make publish` write the same files as before.
@@ -15,7 +16,8 @@ the server changes none of it. A local build (no SITEURL) allows scripts from th
 on the loopback origins, so the server answers the script at /<THEME_STATIC_DIR>/js/_serve-reload.js,
 an address inside that folder that no build writes. The stylesheet and the event stream are
 same-origin ('self' for styles and connections). The public policy stays exactly as strict, and
-`make serve` shows the pages under the policy they are published with. The server adds the tag only
+`make serve` shows the pages under the policy `make html` writes (the public one differs only in
+the origin). The server adds the tag only
 where the page's own policy lets the script run: not with a SITEURL (the policy then allows only that
 host; the terminal says so), not on a page with a policy of its own that does not allow it.
 
