@@ -104,9 +104,10 @@ def test_every_page_says_vorschau_links_the_pull_request_and_keeps_robots_out(pr
     for path in pages(preview["output"]):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         robots = [tag["content"] for tag in soup.find_all("meta", attrs={"name": "robots"})]
-        assert robots == ["noindex, nofollow"] or (soup.find("meta", attrs={"http-equiv": "refresh"}) and robots == ["noindex"]), path
-        if soup.find("meta", attrs={"http-equiv": "refresh"}):
-            continue  # a redirect page is left at once
+        assert len(robots) == 1 and robots[0].startswith("noindex"), path
+        if soup.select_one("body > a.app-skip-link") is None:
+            continue  # not built from base.html: a redirect page (left at once) or the web editor
+        assert robots == ["noindex, nofollow"], path
         banner = soup.select_one("body > section.app-preview-banner[aria-label='Vorschau']")
         assert banner is not None and "Vorschau:" in banner.get_text() and banner.find("a")["href"] == PULL_REQUEST, path
         assert soup.body.find(["section", "header"]) is banner, "the banner comes first, right after the skip link"
@@ -130,8 +131,10 @@ def test_drafts_are_in_the_preview_marked_as_such(preview):
 def test_the_public_build_carries_none_of_it(published_site):
     home = published_site.html("/")
     assert home.select(".app-preview-banner") == [] and home.find("meta", attrs={"name": "robots"}) is None
-    assert "Disallow" not in published_site.file("/robots.txt").read_text(encoding="utf-8")
-    assert "X-Robots-Tag" not in published_site.file("/_headers").read_text(encoding="utf-8")
+    robots = published_site.file("/robots.txt").read_text(encoding="utf-8")
+    assert "Disallow: /\n" not in robots and "Sitemap: " in robots
+    every_page = published_site.file("/_headers").read_text(encoding="utf-8").split("\n/", 1)[0]
+    assert every_page.startswith("/*\n") and "X-Robots-Tag" not in every_page
     assert not published_site.exists(f"/geschichten/{DRAFT}/")
 
 
