@@ -8,6 +8,7 @@ PY := $(VENV)/bin/python
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 NODE_STAMP := node_modules/.installed
+BROWSER_STAMP := $(VENV)/.browser-tools
 BENCH_STAMP := $(VENV)/.bench-deps
 OUTPUT ?= output
 PORT ?= 8000
@@ -27,17 +28,25 @@ $(BENCH_STAMP): $(BUILD_STAMP) requirements-bench.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-# Debian's chromium (no browser download at run time) and the npm checkers, project-local.
+# The npm packages of package-lock.json, project-local: the web editor (Sveltia CMS and its fonts) that the build
+# copies into /admin/, and the test suite's checkers. Without npm the site is still built, without the editor.
 $(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Hinweis: npm fehlt, der Web-Editor (/admin/) wird ohne Sveltia CMS gebaut. Beheben: 'sudo apt-get install npm', dann erneut make." >&2; \
+	elif npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; then touch $@; \
+	else echo "Hinweis: 'npm ci' ist fehlgeschlagen (siehe oben), der Web-Editor (/admin/) fehlt in diesem Build. Netz zum npm-Register prüfen, dann erneut make." >&2; fi
+
+# Debian's chromium (no browser download at run time) and Java for the Nu Html Checker.
+$(BROWSER_STAMP):
 	bash tools/install-test-tools.sh
 	@touch $@
 
 ## html: check the content, then build the site (drafts shown) into output/
-html: $(BUILD_STAMP)
+html: $(BUILD_STAMP) $(NODE_STAMP)
 	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT)
 
 ## publish: build the public site (no drafts, real SITEURL) into output/
-publish: $(BUILD_STAMP)
+publish: $(BUILD_STAMP) $(NODE_STAMP)
 	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT)
 
 ## vorschau: the preview of a pull request (drafts marked "Entwurf", a "Vorschau" banner, robots kept out) into output/; SINN_SITEURL is its address
@@ -49,7 +58,7 @@ linkcheck: $(BUILD_STAMP)
 	$(PY) -m tools.linkcheck $(OUTPUT) $(if $(EXTERNAL),--external)
 
 ## serve: build, serve at http://127.0.0.1:$(PORT)/ and rebuild on save
-serve: $(BUILD_STAMP)
+serve: $(BUILD_STAMP) $(NODE_STAMP)
 	$(PY) -m tools.serve --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
 ## check: validate all content and list every problem at once (SETTINGS=publishconf.py: as make publish builds)
@@ -66,7 +75,7 @@ report: $(BUILD_STAMP)
 	$(PY) -m tools.report content --settings $(if $(SETTINGS),$(SETTINGS),pelicanconf.py) $(if $(TODAY),--today $(TODAY))
 
 ## test: lint, then every test (installs test tools on first use)
-test: $(TEST_STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
@@ -76,7 +85,7 @@ test-fast: lint
 	$(PY) -m pytest -q -m "not browser and not slow" $(PYTEST_ARGS)
 
 ## screenshots: pictures of home, a story and an actor at 390 and 1280 px in output/_screenshots/
-screenshots: html $(TEST_STAMP) $(NODE_STAMP)
+screenshots: html $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(PY) -m tools.screenshots --output $(OUTPUT)
 
 ## docs: CONTRIBUTING.md's field tables, written from the schemas' descriptions (a test fails when they are out of date)
@@ -88,7 +97,7 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py
 
 ## bench: build times against bare Pelican and Hugo, preview, search, images, page weight; table and bench/results.json; not part of make test
-bench: $(TEST_STAMP) $(NODE_STAMP) $(BENCH_STAMP)
+bench: $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(BENCH_STAMP)
 	$(PY) -m tools.bench $(if $(ONLY),$(foreach s,$(ONLY),--only $(s)))
 
 ## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need, from Debian and npm only (no browser download):
-# Debian's chromium, and axe-core + vnu-jar into ./node_modules as pinned in package-lock.json.
+# Installs what the browser tests need from Debian (no browser download): chromium, and Java for the
+# Nu Html Checker. The npm packages (axe-core, vnu-jar, the web editor) come from `npm ci` (Makefile, NODE_STAMP).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +20,3 @@ if ! command -v java >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 fi
-npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
