@@ -49,6 +49,8 @@ DEFAULTS: dict[str, str] = {
     "IMAGES_URL": "images/",
     "SEARCH_INDEX_BUNDLE_DIR": "pagefind",
     "THEME_STATIC_DIR": "theme",
+    # The web editor (sinn_web_editor): a folder for editors, never for visitors, robots or the search.
+    "WEB_EDITOR_URL": "admin/",
 }
 # Pelican has its own defaults for these ("{slug}.html"); a value equal to Pelican's means "not set".
 PELICAN_PATTERNS = {"ARTICLE_URL": "ARTICLE_SAVE_AS", "PAGE_URL": "PAGE_SAVE_AS"}
@@ -197,8 +199,8 @@ class AddressMap:
         return {"/" + url for url in urls}
 
     def generated_folder(self, path: str) -> bool:
-        """True for a path inside a folder the build fills on its own (Pagefind's bundle, the theme's assets)."""
-        return path.startswith((self.folder("SEARCH_INDEX_BUNDLE_DIR"), self.folder("THEME_STATIC_DIR")))
+        """True for a path inside a folder the build fills on its own (Pagefind's bundle, the theme's assets, the web editor)."""
+        return path.startswith((self.folder("SEARCH_INDEX_BUNDLE_DIR"), self.folder("THEME_STATIC_DIR"), self.folder("WEB_EDITOR_URL")))
 
     def content_folder(self, path: str) -> str | None:
         """"files" or "images" when the path lies in the folder published from content/files or content/images."""

@@ -34,6 +34,26 @@ def resolve_sources(directives: dict, settings) -> dict:
     return resolved
 
 
+def folder_of(name: str, settings) -> str:
+    """A folder named in a setting ("{WEB_EDITOR_URL}") as a site-relative path ending in "/" ("admin/")."""
+    return name.format_map(settings).strip("/") + "/"
+
+
+def folder_policies(settings) -> dict[str, dict]:
+    """Each folder's own policy ("admin/" → directives, resolved): HOSTING_CSP with HOSTING_CSP_BY_PATH's directives in place."""
+    return {folder_of(name, settings): resolve_sources({**settings["HOSTING_CSP"], **directives}, settings)
+            for name, directives in settings["HOSTING_CSP_BY_PATH"].items()}
+
+
+def policy_for(settings, path: str) -> dict:
+    """The resolved directives for a site-relative path: its folder's own policy, else the site's."""
+    path = path.lstrip("/")
+    for folder, policy in sorted(folder_policies(settings).items(), key=lambda item: -len(item[0])):
+        if path.startswith(folder):
+            return policy
+    return resolve_sources(settings["HOSTING_CSP"], settings)
+
+
 def content_security_policy(directives: dict, meta: bool = False) -> str:
     """The policy as one header value; with meta=True without the directives a <meta> cannot carry."""
     parts = []
@@ -45,8 +65,11 @@ def content_security_policy(directives: dict, meta: bool = False) -> str:
     return "; ".join(parts)
 
 
-def headers_file(headers: dict) -> str:
-    """A _headers file (Netlify, Cloudflare Pages) that sends the given headers with every path."""
+def headers_file(headers: dict, folders: dict | None = None, base_path: str = "") -> str:
+    """A _headers file (Netlify, Cloudflare Pages): the headers for every path, then each folder's own (base_path: SITEURL's path)."""
     lines = ["/*"]
     lines += [f"  {name}: {value}" for name, value in headers.items() if value]
+    for folder, own in (folders or {}).items():
+        lines.append(f"{base_path.rstrip('/')}/{folder}*")
+        lines += [f"  {name}: {value}" for name, value in own.items() if value]
     return "\n".join(lines) + "\n"

@@ -4,10 +4,12 @@ Own code rather than pelican-sitemap: that plugin stamps every listing page with
 time, which would make two builds of the same commit differ. Settings: SITEMAP_EXCLUDE,
 URL prefixes never listed (default: none besides 404.html and pages marked noindex);
 SITEMAP_DISALLOW_ALL (default False; the preview of a pull request sets it): robots.txt keeps every
-robot out of the whole site and names no sitemap.
+robot out of the whole site and names no sitemap; SITEMAP_DISALLOW, folders robots may not visit and
+the sitemap never lists (settings in braces; default the web editor's "{WEB_EDITOR_URL}").
 """
 
 import os
+from urllib.parse import urlsplit
 
 from pelican import signals
 
@@ -17,7 +19,7 @@ from sinn_core.settings import fill_in
 
 from .files import lastmod_of, page_url, robots_txt, sitemap_xml
 
-DEFAULTS = {"SITEMAP_EXCLUDE": (), "SITEMAP_DISALLOW_ALL": False}
+DEFAULTS = {"SITEMAP_EXCLUDE": (), "SITEMAP_DISALLOW_ALL": False, "SITEMAP_DISALLOW": ("{WEB_EDITOR_URL}",)}
 # Pages are noted as they are written: sinn_parallel_writing writes them at `finalized`, before write_files.
 AFTER = ("sinn_parallel_writing",)
 # The address and lastmod of every page of a run; `content_written` does not carry the settings.
@@ -35,9 +37,14 @@ def remember_page(path, context):
         return
     url = page_url(path, context["OUTPUT_PATH"])
     # The error page is written like a page but is none.
-    if url == AddressMap(context).fixed("LISTINGS_NOT_FOUND_URL").url or any(url.startswith(prefix) for prefix in context["SITEMAP_EXCLUDE"]):
+    if url == AddressMap(context).fixed("LISTINGS_NOT_FOUND_URL").url or url.startswith((*context["SITEMAP_EXCLUDE"], *_disallowed(context))):
         return
     _entries.of(current_settings())[url] = lastmod_of(context)
+
+
+def _disallowed(settings) -> tuple[str, ...]:
+    """The site-relative folders of SITEMAP_DISALLOW ("admin/")."""
+    return tuple(name.format_map(settings).strip("/") + "/" for name in settings["SITEMAP_DISALLOW"])
 
 
 def write_files(pelican):
@@ -48,7 +55,9 @@ def write_files(pelican):
     with open(os.path.join(pelican.output_path, sitemap.save_as), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(_entries.get(pelican.settings, {}), siteurl))
     with open(os.path.join(pelican.output_path, robots.save_as), "w", encoding="utf-8") as handle:
-        handle.write(robots_txt(siteurl, sitemap.url, disallow_all=pelican.settings["SITEMAP_DISALLOW_ALL"]))
+        base = urlsplit(siteurl).path.rstrip("/")
+        disallow = [f"{base}/{folder}" for folder in _disallowed(pelican.settings)]
+        handle.write(robots_txt(siteurl, sitemap.url, disallow_all=pelican.settings["SITEMAP_DISALLOW_ALL"], disallow=disallow))
 
 
 def register():

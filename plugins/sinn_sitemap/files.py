@@ -47,9 +47,11 @@ def sitemap_xml(entries: dict, siteurl: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(siteurl: str, sitemap_url: str, disallow_all: bool = False) -> str:
-    """robots.txt that allows everything and points to the sitemap (its site-relative address); or keeps every robot out."""
+def robots_txt(siteurl: str, sitemap_url: str, disallow_all: bool = False, disallow=()) -> str:
+    """robots.txt that allows all but the `disallow` folders and points to the sitemap (its site-relative address); or keeps every robot out."""
     if disallow_all:
         # A preview: nothing of it belongs in a search engine, its sitemap and feeds included.
         return "User-agent: *\nDisallow: /\n"
-    return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/{sitemap_url}\n"
+    # Disallow before Allow: robots that take the first matching line see it too, not only those that take the longest.
+    rules = "".join(f"Disallow: {path}\n" for path in disallow)
+    return f"User-agent: *\n{rules}Allow: /\n\nSitemap: {siteurl}/{sitemap_url}\n"
