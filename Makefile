@@ -88,6 +88,11 @@ test-fast: lint
 screenshots: html $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(PY) -m tools.screenshots --output $(OUTPUT)
 
+## screenshots-editor: pictures of the web editor's sign-in page and story form (test repository in the browser, no GitHub) for CONTRIBUTING.md in docs/web-editor/
+.PHONY: screenshots-editor
+screenshots-editor: $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
+	$(PY) -m tools.web_editor --target docs/web-editor
+
 ## docs: CONTRIBUTING.md's field tables, written from the schemas' descriptions (a test fails when they are out of date)
 .PHONY: docs
 docs: $(BUILD_STAMP)

@@ -45,6 +45,7 @@ PLUGINS = [
     "sinn_hosting",
     "sinn_templating",
     "sinn_images",
+    "sinn_web_editor",
     "sinn_search_index",
 ]
 
@@ -94,6 +95,13 @@ _ACTIONS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
 REPO_URL = os.environ.get("SINN_REPO_URL") or (
     f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{_ACTIONS_REPO}" if _ACTIONS_REPO else ""
 )
+
+# The web editor at /admin/ (sinn_web_editor) saves into this GitHub repository ("organisation/name"), through
+# pull requests into main. Set it once here, or as SINN_WEB_EDITOR_REPO; in GitHub Actions the repository the
+# workflow runs in is used. Empty: /admin/ says that it is not set up yet.
+WEB_EDITOR_REPO = os.environ.get("SINN_WEB_EDITOR_REPO") or _ACTIONS_REPO
+# Sign-in with one click needs an OAuth client (README, Web-Editor); without one, editors sign in with a token.
+WEB_EDITOR_AUTH_URL = os.environ.get("SINN_WEB_EDITOR_AUTH_URL", "")
 
 # Contacts on /presse/. Placeholders, like those in the imprint: replace before the launch.
 PRESS_CONTACTS = [

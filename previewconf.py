@@ -26,5 +26,7 @@ PULL_REQUEST_PREVIEW = True
 _NUMBER = os.environ.get("SINN_PULL_REQUEST", "")
 PULL_REQUEST_URL = f"{REPO_URL}/pull/{_NUMBER}" if REPO_URL and re.fullmatch(r"[0-9]{1,9}", _NUMBER) else ""  # noqa: F405
 SITEMAP_DISALLOW_ALL = True
+# No web editor in a preview: it carries the pull request's code, and editors sign in only on the public site.
+WEB_EDITOR_ENABLED = False
 # The public site's extra headers (sinn_hosting's defaults) and one more; a test keeps them in step.
 HOSTING_EXTRA_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "X-Robots-Tag": "noindex, nofollow"}

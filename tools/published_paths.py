@@ -23,8 +23,9 @@ from tools import ROOT
 
 LIST_PATH = os.path.join(ROOT, "tests", "published_paths.txt")
 KEPT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".geojson", ".txt")
-# The address map's folders of the search index, the theme's assets and the images (publishconf.py keeps their defaults).
-SKIPPED_FOLDERS = tuple(AddressMap().folder(name).strip("/") for name in ("SEARCH_INDEX_BUNDLE_DIR", "THEME_STATIC_DIR", "IMAGES_URL"))
+# The address map's folders of the search index, the theme's assets, the images and the web editor (publishconf.py keeps their defaults).
+SKIPPED_FOLDERS = tuple(AddressMap().folder(name).strip("/")
+                        for name in ("SEARCH_INDEX_BUNDLE_DIR", "THEME_STATIC_DIR", "IMAGES_URL", "WEB_EDITOR_URL"))
 SKIPPED_PREFIXES = ("pressemappe-", "zitation-")
 HEADER = """\
 # Every path the public build of the sample content publishes. A test fails when one disappears
