@@ -32,7 +32,7 @@ from sinn_hosting import content_security_policy, resolve_sources
 from sitefiles import ROOT, SiteFiles, actor_fields, check_in_process, run_build, settings_file
 from tools import schema_fields
 from tools.local_browser import StaticServer
-from tools.web_editor import STORY, EditorSession, repository_files
+from tools.web_editor import ACTOR, STORY, EditorSession, repository_files
 
 REPOSITORY = "beispiel/schaufenster"
 DATA = os.path.join(ROOT, "content", "data")
@@ -367,3 +367,26 @@ def test_a_story_saved_in_the_editor_passes_make_check_and_its_photo_carries_no_
         target.write_bytes(data)
     code, output = check_in_process(str(content))
     assert code == 0, output + "\n" + saved[story_path].decode("utf-8")
+
+
+@pytest.mark.browser
+def test_an_actor_saved_in_the_editor_passes_make_check(browser_repository_site, chromium, tmp_path):
+    site, server = browser_repository_site["site"], browser_repository_site["server"]
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    try:
+        session = EditorSession(context.new_page(), server.origin)
+        session.open(repository_files(site.content))
+        session.new_entry("actors")
+        session.fill_actor(ACTOR)
+        session.save()
+        saved = {path: data for path, data in session.files().items() if path not in repository_files(site.content)}
+    finally:
+        context.close()
+    assert list(saved) == ["content/actors/rollwerk-goerlitz-e-v.yml"], "the id from the name, ö → oe"
+    profile = yaml.safe_load(saved["content/actors/rollwerk-goerlitz-e-v.yml"])
+    assert profile["address"]["postcode"] == "02826" and profile["geo"] == {"lat": 51.15, "lon": 14.98} and profile["founded"] == 2019
+    content = tmp_path / "content"
+    shutil.copytree(site.content, content)
+    (content / "actors" / "rollwerk-goerlitz-e-v.yml").write_bytes(saved["content/actors/rollwerk-goerlitz-e-v.yml"])
+    code, output = check_in_process(str(content))
+    assert code == 0, output

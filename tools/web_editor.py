@@ -88,6 +88,21 @@ STORY = {
     ],
 }
 
+# An actor profile as an editor enters it: the address's postcode must stay text, the coordinates numbers.
+ACTOR = {
+    "name": "Rollwerk Görlitz e. V.",
+    "type": "initiative",
+    "regions": ["goerlitz"],
+    "description": "Der Verein repariert Rollstühle und Rollatoren, kostenlos und in der Nachbarschaft.",
+    "website": "https://example.org/rollwerk",
+    "postcode": "02826",
+    "city": "Görlitz",
+    "lat": "51.15",
+    "lon": "14.98",
+    "founded": "2019",
+    "legal_form": "e. V.",
+}
+
 
 class EditorSession:
     """One browser page on the web editor of a site served at `origin`, on the CMS's test repository."""
@@ -144,6 +159,22 @@ class EditorSession:
             if number:
                 self.page.keyboard.press("Enter")
             self.page.keyboard.type(paragraph)
+
+    def fill_actor(self, actor: dict) -> None:
+        """Fill the actor form: name, type, regions, description, website, address, position, founding year, legal form."""
+        self.field("name", "input").fill(actor["name"])
+        self.field("type", f"[role=radio][value='{actor['type']}']").click()
+        for region in actor["regions"]:
+            self.field("regions", f"[role=checkbox][value='{region}']").click()
+        self.field("description", "[contenteditable=true]").click()
+        self.page.keyboard.type(actor["description"])
+        self.field("website", "input").fill(actor["website"])
+        for group, names in (("address", ("postcode", "city")), ("geo", ("lat", "lon"))):
+            self.field(group, "[role=checkbox]").click()  # an optional group opens with its box
+            for name in names:
+                self.field(f"{group}.{name}", "input").fill(actor[name])
+        self.field("founded", "input").fill(actor["founded"])
+        self.field("legal_form", "input").fill(actor["legal_form"])
 
     def save(self) -> None:
         """Press "Speichern" and wait until the CMS has written the entry."""

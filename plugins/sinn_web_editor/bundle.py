@@ -49,10 +49,9 @@ class BundleError(Exception):
 def cms_version(node_modules: str) -> str:
     """The installed Sveltia CMS version; BundleError when the package is missing."""
     manifest = os.path.join(node_modules, *PACKAGE, "package.json")
-    bundle = os.path.join(node_modules, *PACKAGE, *BUNDLE)
-    if not (os.path.isfile(manifest) and os.path.isfile(bundle)):
+    if not (os.path.isfile(manifest) and os.path.isfile(os.path.join(node_modules, *PACKAGE, *BUNDLE))):
         raise BundleError(
-            f"Der Web-Editor (/admin/) fehlt in diesem Build: Sveltia CMS ist nicht installiert ({bundle} fehlt). "
+            f"Der Web-Editor (/admin/) fehlt in diesem Build: Sveltia CMS ist nicht installiert (node_modules/{'/'.join(PACKAGE)} fehlt). "
             "Im Ordner des Repositorys `npm ci` ausführen (oder `make html`, das es tut); npm kommt aus dem Debian-Paket npm."
         )
     with open(manifest, encoding="utf-8") as handle:
@@ -72,7 +71,7 @@ def install(node_modules: str, target: str) -> str:
         scope = "@fontsource-variable" if variable else "@fontsource"
         source = os.path.join(node_modules, scope, family, "files", f"{family}-{file_name}")
         if not os.path.isfile(source):
-            raise BundleError(f"Sveltia CMS {version} braucht die Schrift {family} ({source} fehlt): das npm-Paket "
+            raise BundleError(f"Sveltia CMS {version} braucht die Schrift {family} (node_modules/{scope}/{family} fehlt): das npm-Paket "
                               f"{scope}/{family} in package.json aufnehmen und `npm install` ausführen.")
         copies[f"fonts/{family}-{file_name}"] = source
         copies[f"fonts/{family}-LICENSE.txt"] = os.path.join(node_modules, scope, family, "LICENSE")
@@ -109,6 +108,6 @@ def _mirror(node_modules: str, package: str, version: str, code: str) -> dict[st
         source = os.path.join(node_modules, module, wanted.group(1)) if wanted else ""
         if not (wanted and declared and os.path.isfile(source)):
             raise BundleError(f"Sveltia CMS {version} lädt das Modul {module} anders als erwartet, oder es fehlt in "
-                              f"{node_modules} (`npm ci` ausführen); das Web-Editor-Plugin (bundle.py) prüfen.")
+                              "node_modules (`npm ci` ausführen); das Web-Editor-Plugin (bundle.py) prüfen.")
         mirrored[f"npm/{module}@{declared.group(1)}/{wanted.group(1)}"] = source
     return mirrored
