@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -205,6 +207,36 @@ def test_main_is_deployed_to_pages_only_after_tests_build_and_link_check():
     publish, links, upload = index_of(job, r"^make publish$"), index_of(job, r"make linkcheck"), index_of(job, r"upload-pages-artifact")
     assert publish < links < upload
     assert steps(job)[upload]["with"]["path"] == "output"
+
+
+def deploy_build_job() -> dict:
+    jobs = load("deploy.yml")["jobs"]
+    return next(job for job in jobs.values() if any("actions/upload-pages-artifact@" in c for c in commands(job)))
+
+
+def test_the_deploy_checks_the_hosts_limits_after_the_build_before_anything_is_uploaded(tmp_path):
+    job = deploy_build_job()
+    publish, limits = index_of(job, r"^make publish$"), index_of(job, r"-m tools\.host_limits output$")
+    assert publish < limits < index_of(job, r"upload-pages-artifact")
+    step = steps(job)[limits]
+    assert not step.get("continue-on-error") and "if" not in step, "a site over a limit never reaches the upload"
+    assert step["env"] == {"SINN_HOST": "${{ vars.SINN_HOST }}"}, "the host is a repository variable, GitHub Pages if unset"
+    # The step's own command line against a site the host would refuse: it fails, so the job stops.
+    site = tmp_path / "output"
+    site.mkdir()
+    with open(site / "film.mp4", "wb") as handle:
+        handle.truncate(101_000_000)
+    command = step["run"].replace(".venv/bin/python", shlex.quote(sys.executable))
+    environment = {**os.environ, "PYTHONPATH": ROOT, "SINN_HOST": ""}
+    process = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60, check=False)
+    assert process.returncode == 1 and "film.mp4 hat 101 MB, GitHub Pages nimmt Dateien bis 100 MB" in process.stderr
+
+
+def test_the_deploy_keeps_the_press_kits_between_runs():
+    caches = {step["with"]["path"]: step["with"] for step in steps(deploy_build_job()) if step.get("uses", "").startswith("actions/cache@")}
+    assert {".cache/images", ".cache/search", ".cache/press"} <= set(caches)
+    press = caches[".cache/press"]
+    assert "content/**" in press["key"] and "plugins/sinn_press/**" in press["key"] and press["restore-keys"] == "press-"
 
 
 def test_local_ci_still_runs_make_test():
