@@ -1,4 +1,8 @@
-"""Images plugin: variants, no metadata, upright, sRGB, cached, and clear errors for bad files."""
+"""Images plugin: variants, no metadata, upright, sRGB, cached, and clear errors for bad files.
+
+What is published per photo (decided and measured in tools/bench/image_quality.py): AVIF at every width,
+a JPEG fallback at 480 and 960 px only, the link preview and a press download of at most 2560 px.
+"""
 
 from __future__ import annotations
 
@@ -50,7 +54,7 @@ def test_no_published_image_carries_exif_gps_or_a_profile(site_files, build, tmp
         assert source.getexif().get_ifd(ExifTags.IFD.GPSInfo), "the test photo must carry GPS data"
     site = build(site_files, unchecked(tmp_path))
     published = sorted((site.output / "images").rglob("*.*"))
-    assert {p.suffix for p in published} >= {".jpg", ".webp", ".avif"}
+    assert {p.suffix for p in published} == {".jpg", ".avif"}
     for path in published:
         with Image.open(path) as image:
             assert not image.getexif(), path.name
@@ -79,38 +83,36 @@ def test_rotated_phone_photo_comes_out_upright(site_files, build, tmp_path):
     assert (hero["width"], hero["height"]) == ("1500", "2000")
 
 
-def test_variants_in_three_widths_and_formats_never_upscaled(site_files, build):
+def test_avif_at_every_width_jpeg_only_as_fallback_never_upscaled(site_files, build):
     site_files.minimal()
     site_files.image("images/beratung.jpg", size=(1700, 1000))
     site_files.image("images/klein.jpg", size=(600, 400))
     site_files.story("klein", story_fields(title="Klein", image={**story_fields()["image"], "src": "images/klein.jpg"}))
     site = build(site_files)
     names = {p.name for p in (site.output / "images").iterdir()}
-    for ext in ("avif", "webp", "jpg"):
-        assert {f"beratung-{w}.{ext}" for w in (480, 960, 1600)} <= names
-        assert {f"klein-480.{ext}", f"klein-600.{ext}"} <= names
-        assert f"klein-960.{ext}" not in names
-    with Image.open(site.output / "images/beratung-1600.webp") as image:
+    assert {f"beratung-{w}.avif" for w in (480, 960, 1600)} <= names
+    assert {"beratung-480.jpg", "beratung-960.jpg"} <= names and "beratung-1600.jpg" not in names, "one fallback <img>, not a JPEG at every width"
+    assert not [n for n in names if n.endswith(".webp")], "every browser that reads WebP but not AVIF gets the JPEG"
+    assert {"klein-480.avif", "klein-600.avif", "klein-480.jpg", "klein-600.jpg"} <= names
+    assert not [n for n in names if n.startswith("klein-960")]
+    with Image.open(site.output / "images/beratung-1600.avif") as image:
         assert image.size == (1600, 941)
 
 
-def test_story_page_uses_picture_with_srcset_sizes_and_priorities(site_files, build):
+def test_avif_is_left_out_where_it_is_not_smaller(site_files, tmp_path):
     site_files.minimal()
-    site_files.image("images/beratung.jpg", size=(2000, 1250))
-    site_files.story("zweite", story_fields(title="Zweite Geschichte"))
-    site = build(site_files)
-    page = site.html(STORY)
-    hero = page.select_one(".app-figure--hero picture")
-    types = [s["type"] for s in hero.select("source")]
-    assert types == ["image/avif", "image/webp"]
-    assert "480w" in hero.select_one("source")["srcset"] and "1600w" in hero.select_one("source")["srcset"]
-    img = hero.select_one("img")
-    assert img["fetchpriority"] == "high" and not img.has_attr("loading")
-    assert img["alt"] == story_fields()["image"]["alt"]
-    card = page.select_one("#aehnliche ~ div picture img")
-    assert card["loading"] == "lazy" and card["decoding"] == "async" and card["width"] and card["height"]
-    caption = page.select_one(".app-figure__caption").get_text()
-    assert "Foto: Anna Beispiel" in caption and "CC BY 4.0" in caption
+    os.makedirs(site_files.path("images"), exist_ok=True)
+    Image.effect_noise((1700, 1000), 60).convert("RGB").save(site_files.path("images/beratung.jpg"), quality=95)
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    # AVIF at its highest quality and JPEG at a low one: here the AVIF files are the larger ones.
+    settings = settings_file(str(folder), IMAGES_QUALITY={"jpeg": 40, "png": 0, "webp": 84, "avif": 100, "download": 80})
+    assert run_build(site_files.content, str(tmp_path / "out"), settings).returncode == 0
+    names = {p.name for p in (tmp_path / "out" / "images").iterdir()}
+    assert not [n for n in names if n.endswith(".avif")]
+    assert {f"beratung-{w}.jpg" for w in (480, 960, 1600)} <= names, "the fallback then covers every width"
+    html = (tmp_path / "out" / "geschichten" / "beratung-per-video" / "index.html").read_text(encoding="utf-8")
+    assert "image/avif" not in html and "beratung-1600.jpg 1600w" in html
 
 
 def test_open_graph_image_is_1200_by_630_around_the_focus(site_files, build):
@@ -134,11 +136,35 @@ def test_second_build_reencodes_nothing(site_files, tmp_path):
     assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
     assert stats(site_files)["encoded_images"] == 1
     assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
-    assert stats(site_files) == {"encoded_files": 0, "encoded_images": 0, "reused_images": 1}
+    assert stats(site_files) == {"encoded_files": 0, "encoded_images": 0, "reused_images": 1, "pruned": 0}
     assert (tmp_path / "out" / "images" / "beratung-960.avif").is_file()
     gps_photo(site_files.path("images/beratung.jpg"), size=(2100, 1250))
     assert run_build(site_files.content, str(tmp_path / "out"), unchecked(tmp_path)).returncode == 0
     assert stats(site_files)["encoded_images"] == 1, "a changed photo is encoded again"
+    assert stats(site_files)["pruned"] == 1, "and the old photo's files leave the cache"
+
+
+def test_the_image_cache_keeps_what_the_last_builds_of_each_kind_use(site_files, tmp_path):
+    site_files.minimal()
+    site_files.image("images/beratung.jpg", size=(1700, 1000))
+    site_files.image("images/zweites.jpg", size=(1200, 800))
+    site_files.story("zweite", story_fields(title="Zweite", image={**story_fields()["image"], "src": "images/zweites.jpg"}))
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    public = settings_file(str(folder), SITEURL="https://bilder.example.org")
+
+    def entries() -> set[str]:
+        root = os.path.join(site_files.root, ".cache", "images")
+        return {name for d in os.listdir(root) if len(d) == 2 for name in os.listdir(os.path.join(root, d))}
+
+    assert run_build(site_files.content, str(tmp_path / "a"), "pelicanconf.py").returncode == 0
+    both = entries()
+    assert len(both) == 2
+    os.remove(site_files.path("stories/zweite.md"))
+    assert run_build(site_files.content, str(tmp_path / "b"), public).returncode == 0
+    assert entries() == both, "the local build of a moment ago still uses the second photo"
+    assert run_build(site_files.content, str(tmp_path / "c"), "pelicanconf.py").returncode == 0
+    assert len(entries()) == 1, "no build uses it any more"
 
 
 def test_transparent_png_keeps_its_transparency(site_files, build):
@@ -149,9 +175,9 @@ def test_transparent_png_keeps_its_transparency(site_files, build):
     logo.save(site_files.path("images/logo.png"))
     site_files.actor("beratungsverein", actor_fields(logo={"src": "images/logo.png", "alt": "Logo des Beratungsvereins"}))
     site = build(site_files)
-    with Image.open(site.output / "images/logo-480.png") as png, Image.open(site.output / "images/logo-480.webp") as webp:
+    with Image.open(site.output / "images/logo-480.png") as png, Image.open(site.output / "images/logo-480.avif") as avif:
         assert png.mode == "RGBA" and png.getpixel((5, 5))[3] == 0
-        assert webp.mode == "RGBA" and webp.getpixel((5, 5))[3] == 0
+        assert avif.mode == "RGBA" and avif.getpixel((5, 5))[3] == 0
     assert site.html("/akteure/beratungsverein/").select_one("img.app-actor__logo")["alt"] == "Logo des Beratungsvereins"
 
 
@@ -172,7 +198,7 @@ def test_cmyk_jpeg_16_bit_png_and_animated_gif_are_converted(site_files, build):
     with Image.open(site.output / "images/tief-480.jpg") as deep:
         value = deep.getpixel((10, 10))
         assert 140 < (value if isinstance(value, int) else value[0]) < 170, "40000/65535 stays a mid grey"
-    with Image.open(site.output / "images/bewegt-480.webp") as still:
+    with Image.open(site.output / "images/bewegt-480.avif") as still:
         assert getattr(still, "n_frames", 1) == 1
 
 
@@ -213,16 +239,26 @@ def test_body_images_become_responsive_pictures(site_files, build):
     site = build(site_files)
     img = site.html(STORY).select_one(".app-prose picture img")
     assert img["alt"] == "Zwei Menschen am Tisch" and img["loading"] == "lazy" and img["width"] == "1200"
-    assert (site.output / "images/im-text-960.webp").is_file()
+    assert (site.output / "images/im-text-960.avif").is_file()
+    assert [s["type"] for s in site.html(STORY).select(".app-prose picture source")] == ["image/avif"]
 
 
-def test_full_resolution_download_reports_its_size(site_files, build, tmp_path):
+def test_press_download_is_capped_at_2560_px_and_reports_its_size(site_files, build, tmp_path):
     site_files.minimal()
-    gps_photo(site_files.path("images/beratung.jpg"))
+    gps_photo(site_files.path("images/beratung.jpg"), size=(3200, 2000))
     site = build(site_files, unchecked(tmp_path))
     download = site.output / "images/beratung.jpg"
     with Image.open(download) as image:
-        assert image.size == (2000, 1250)
+        assert image.size == (2560, 1600) and image.format == "JPEG"
     meta = site.html(STORY).select_one(".app-download__meta").get_text(" ", strip=True)
-    assert "2000 × 1250 Pixel" in meta
+    assert "2560 × 1600 Pixel" in meta
     assert f"{round(download.stat().st_size / 1000)} kB" in meta
+
+
+def test_a_smaller_original_is_offered_as_it_is(site_files, build, tmp_path):
+    site_files.minimal()
+    gps_photo(site_files.path("images/beratung.jpg"))
+    site = build(site_files, unchecked(tmp_path))
+    with Image.open(site.output / "images/beratung.jpg") as image:
+        assert image.size == (2000, 1250)
+    assert "2000 × 1250 Pixel" in site.html(STORY).select_one(".app-download__meta").get_text(" ", strip=True)

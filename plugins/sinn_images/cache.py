@@ -2,6 +2,8 @@
 
 A folder per key holds the files and a manifest; the manifest is written last, so a folder
 without one is incomplete and never used. Folders are built under a temporary name and renamed.
+After a full build the cache keeps only what the last builds of KEEP_KINDS kinds used (`prune`):
+without that, every photo ever replaced and every earlier setting stays, on disk and in CI's cache.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ import shutil
 
 from sinn_core.files import write_atomic
 
+# How many kinds of build (settings and address: make html, make publish, a preview) keep what they use.
+KEEP_KINDS = 3
+USED_PREFIX = "used-"  # root/used-<kind>.json: files beside the entry folders, never inside one
 # Bump when the encoding changes in a way the settings do not show.
-PIPELINE_VERSION = 1
+# 2: the fallback is encoded at every width, the press download is scaled with the others.
+PIPELINE_VERSION = 2
 
 
 def settings_fingerprint(options: dict) -> str:
     """A short hash of everything that changes the encoded bytes."""
-    relevant = {k: options[k] for k in ("widths", "formats", "quality", "og_size")}
+    relevant = {k: options[k] for k in ("widths", "formats", "quality", "og_size", "download_max_side")}
     relevant["version"] = PIPELINE_VERSION
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -80,6 +86,22 @@ class ImageCache:
         os.rename(staging, target)
         self._manifests[key] = manifest
 
+    def prune(self, kind: str, used_keys: set[str], used_svgs: set[str]) -> int:
+        """Keep the entries (and cleaned SVGs) this build and the last builds of other kinds used; how many were removed."""
+        keep = remember_use(self.root, kind, sorted(used_keys | {f"svg/{name}" for name in used_svgs}))
+        removed = 0
+        for entry in os.scandir(self.root):
+            if not entry.is_dir():
+                continue
+            for name in os.listdir(entry.path):
+                wanted = f"svg/{name}" if entry.name == "svg" else name
+                if wanted in keep or ".tmp-" in name:  # staging folders belong to a build still running
+                    continue
+                path = os.path.join(entry.path, name)
+                shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+                removed += 1
+        return removed
+
     def save_index(self) -> None:
         """Remember source hashes so an unchanged file is not read again."""
         write_atomic(self._index_path, json.dumps(self._index, sort_keys=True))
@@ -97,3 +119,25 @@ def content_digest(path: str, known: dict) -> str:
         known[stamp] = sha.hexdigest()
     return known[stamp]
 
+
+
+def remember_use(root: str, kind: str, used: list[str]) -> set[str]:
+    """Note what a build of this kind used (root/used-<kind>.json), forget all but the KEEP_KINDS kinds built last; what they use together.
+
+    Shared with the press kits' cache. A list that cannot be read keeps nothing: its files are made again when needed.
+    """
+    os.makedirs(root, exist_ok=True)
+    write_atomic(os.path.join(root, f"{USED_PREFIX}{hashlib.sha256(kind.encode()).hexdigest()[:12]}.json"), json.dumps(used))
+    lists = sorted((os.path.join(root, n) for n in os.listdir(root) if n.startswith(USED_PREFIX) and n.endswith(".json")),
+                   key=os.path.getmtime, reverse=True)
+    keep: set[str] = set()
+    for number, path in enumerate(lists):
+        if number >= KEEP_KINDS:
+            os.remove(path)
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                keep.update(json.load(handle))
+        except (OSError, ValueError):
+            continue
+    return keep

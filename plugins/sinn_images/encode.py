@@ -75,16 +75,18 @@ def encode_all(job: dict) -> dict:
     image = normalised(job["source"])
     quality = job["quality"]
     written = {}
-    # Largest first, each width scaled from the one before: cheaper than scaling 12 MP every time.
+    download = job["download"]
+    # Largest first, each size scaled from the one before: cheaper than scaling 12 MP every time. The
+    # press download (at most IMAGES_DOWNLOAD_MAX_SIDE) is one of the sizes, usually the largest.
+    targets = [*({**spec, "quality": quality[spec["format"]]} for spec in job["variants"]),
+               {**download, "quality": quality["download"]}]
     scaled = image
-    for width in sorted({s["width"] for s in job["variants"]}, reverse=True):
-        specs = [s for s in job["variants"] if s["width"] == width]
+    for width in sorted({t["width"] for t in targets}, reverse=True):
+        specs = [t for t in targets if t["width"] == width]
         scaled = _fit(scaled, width, specs[0]["height"])
         for spec in specs:
-            written[spec["name"]] = _save(scaled, spec["format"], quality[spec["format"]], os.path.join(job["folder"], spec["name"]))
+            written[spec["name"]] = _save(scaled, spec["format"], spec["quality"], os.path.join(job["folder"], spec["name"]))
     og = job["og"]
     og_image = _crop_to(image, og["width"], og["height"], job["focus"])
     written[og["name"]] = _save(og_image, "jpeg", quality["jpeg"], os.path.join(job["folder"], og["name"]))
-    download = job["download"]
-    written[download["name"]] = _save(image, download["format"], quality["download"], os.path.join(job["folder"], download["name"]))
     return {"files": written, "encoded": len(written)}

@@ -35,8 +35,10 @@ def image_options(settings) -> dict:
     return {
         "widths": list(settings["IMAGES_WIDTHS"]),
         "formats": formats,
+        "fallback_widths": list(settings["IMAGES_FALLBACK_WIDTHS"]),
         "quality": dict(settings["IMAGES_QUALITY"]),
         "og_size": list(settings["IMAGES_OG_SIZE"]),
+        "download_max_side": settings["IMAGES_DOWNLOAD_MAX_SIDE"],
         "url_prefix": settings.get("SITEURL", "") + "/",
     }
 
@@ -107,6 +109,10 @@ class ImagePipeline:
             self.stats["encoded_images"] += 1
             self.stats["encoded_files"] += manifest["encoded"]
         self.cache.save_index()
+        for rendition in self.renditions.values():
+            manifest = None if rendition.is_svg else self._manifest_of(rendition)
+            if manifest is not None:
+                rendition.settle(manifest["files"])
 
     def _job(self, cache_key: str, rendition: Rendition) -> dict:
         def spec(variant):
@@ -150,7 +156,7 @@ class ImagePipeline:
         return self.cache.manifest(cache_key) if cache_key is not None else None
 
     def place_in(self, output_path: str) -> None:
-        """Link (or copy) every published file of every image into the output folder."""
+        """Link (or copy) every published file of every image into the output folder (encoded fallbacks settle() left out stay in the cache)."""
         for key, rendition in self.renditions.items():
             if rendition.is_svg:
                 link_or_copy(self._svg_files[key], os.path.join(output_path, rendition.download.path))
@@ -159,8 +165,20 @@ class ImagePipeline:
             if cache_key is None or self.cache.manifest(cache_key) is None:
                 continue  # failed to encode: already reported, and the build will not be published
             folder = self.cache.folder(cache_key)
-            for variant in [*rendition.variants, rendition.og, rendition.download]:
+            for variant in [*rendition.published, rendition.og, rendition.download]:
                 link_or_copy(os.path.join(folder, variant.name), os.path.join(output_path, variant.path))
         os.makedirs(self.cache.root, exist_ok=True)
+        self.prune()
         with open(os.path.join(self.cache.root, "last-build.json"), "w", encoding="utf-8") as handle:
             json.dump(self.stats, handle, sort_keys=True)
+
+    def prune(self) -> None:
+        """After a full build (only then are the files placed): drop cache entries no recent build of any kind uses."""
+        if self.errors:
+            return  # a failed build has not asked for every image it needs
+        kind = f"{self.options['url_prefix']}|{self.cache.fingerprint}"
+        svgs = {os.path.basename(path) for path in self._svg_files.values()}
+        try:
+            self.stats["pruned"] = self.cache.prune(kind, set(self._keys.values()), svgs)
+        except OSError as error:  # an untidy cache only costs disk space
+            logger.warning("Zwischenspeicher der Bilder nicht aufgeräumt: %s", error)

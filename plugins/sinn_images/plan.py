@@ -1,7 +1,12 @@
 """What the site publishes for one source image: variant sizes, formats and URLs, known before encoding.
 
-Planning reads only the image header, so templates can write <picture> markup while the
-expensive encoding happens later, in parallel and only for images the cache does not have.
+Planning reads only the image header; the expensive encoding happens later, in parallel and only for
+images the cache does not have. Every modern format (AVIF) and the fallback (JPEG, or PNG with
+transparency) are encoded at every width, but the fallback is published only at the fallback widths:
+the browsers the site serves read AVIF, and the <img> inside <picture> is for the few that do not and
+for programs that read no <picture> (one size for them, one small one for search thumbnails).
+After encoding, `settle` keeps a modern format only where its files are smaller than the fallback's
+at the same widths; where they are not (a flat graphic, say), the fallback is published at every width.
 """
 
 from __future__ import annotations
@@ -50,19 +55,38 @@ class Rendition:
     height: int
     has_alpha: bool
     is_svg: bool = False
-    variants: list[Variant] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)  # every file encoded into the cache
+    published: list[Variant] = field(default_factory=list)  # the variants the site offers (settle() decides)
     og: Variant | None = None
     download: Variant | None = None
     focus: tuple[float, float] = (0.5, 0.5)
+    fallback_widths: tuple[int, ...] = ()
 
     def srcset(self, image_format: str) -> str:
         """`url 480w, url 960w, …` for one format."""
-        return ", ".join(f"{v.url} {v.width}w" for v in self.variants if v.format == image_format)
+        return ", ".join(f"{v.url} {v.width}w" for v in self.published if v.format == image_format)
 
     @property
     def formats(self) -> list[str]:
         """Formats in order of preference, the fallback last."""
-        return list(dict.fromkeys(v.format for v in self.variants))
+        return list(dict.fromkeys(v.format for v in self.published))
+
+    @property
+    def fallback_format(self) -> str:
+        """The format every program reads: JPEG, or PNG for images with transparency."""
+        return self.variants[-1].format
+
+    def settle(self, sizes: dict[str, int]) -> None:
+        """Publish each modern format only where its files (by name: bytes) are smaller than the fallback's at the same widths."""
+        fallback = self.fallback_format
+        fallback_bytes = {v.width: sizes.get(v.name, 0) for v in self.variants if v.format == fallback}
+        modern = []
+        for image_format in dict.fromkeys(v.format for v in self.variants if v.format != fallback):
+            own = [v for v in self.variants if v.format == image_format]
+            if sum(sizes.get(v.name, 0) for v in own) < sum(fallback_bytes[v.width] for v in own):
+                modern += own
+        shown = [v for v in self.variants if v.format == fallback and (not modern or v.width in self.fallback_widths)]
+        self.published = modern + shown
 
     @property
     def sources(self) -> list[dict]:
@@ -72,14 +96,12 @@ class Rendition:
     @property
     def fallback(self) -> Variant:
         """The <img src>: the fallback format, the variant closest to 960 px."""
-        preferred = self.formats[-1]
-        return min((v for v in self.variants if v.format == preferred), key=lambda v: abs(v.width - 960))
+        return min((v for v in self.published if v.format == self.fallback_format), key=lambda v: abs(v.width - 960))
 
     @property
     def smallest(self) -> Variant:
-        """The smallest fallback-format variant, for thumbnails in search results."""
-        preferred = self.formats[-1]
-        return min((v for v in self.variants if v.format == preferred), key=lambda v: v.width)
+        """The smallest fallback-format variant, for thumbnails in search results (a plain <img> every browser reads)."""
+        return min((v for v in self.published if v.format == self.fallback_format), key=lambda v: v.width)
 
 
 def header(path: str) -> tuple[int, int, bool]:
@@ -109,19 +131,30 @@ def plan(content_path: str, src: str, options: dict, focus=None) -> Rendition:
         width, height, alpha = header(path)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise ImageError(f"content/{printable(src)}: Das Bild kann nicht gelesen werden. Bitte als JPEG oder PNG neu speichern.") from error
-    rendition = Rendition(src, path, width, height, alpha, focus=tuple(focus) if focus else (0.5, 0.5))
     fallback = "png" if alpha else "jpeg"
-    formats = [f for f in options["formats"] if f != "jpeg"] + [fallback]
+    formats = [f for f in options["formats"] if f not in ("jpeg", "png")] + [fallback]
     widths = sorted({min(w, width) for w in options["widths"]})
+    # The fallback's widths, each capped like the others; none given: every width.
+    fallback_widths = tuple(sorted({min(w, width) for w in options["fallback_widths"]} & set(widths))) or tuple(widths)
+    rendition = Rendition(src, path, width, height, alpha, focus=tuple(focus) if focus else (0.5, 0.5), fallback_widths=fallback_widths)
     for image_format in formats:
         for variant_width in widths:
             variant_height = round(height * variant_width / width)
             name = f"{variant_width}.{EXTENSIONS[image_format]}"
             variant_path = f"{stem}-{variant_width}.{EXTENSIONS[image_format]}"
             rendition.variants.append(Variant(name, image_format, variant_width, variant_height, variant_path, base))
+    # Until settle() has the encoded sizes: every modern format, the fallback at its own widths.
+    rendition.published = [v for v in rendition.variants if v.format != fallback or v.width in fallback_widths or len(formats) == 1]
     og_width, og_height = options["og_size"]
     scale = min(1.0, width / og_width, height / og_height)
     rendition.og = Variant("og.jpg", "jpeg", round(og_width * scale), round(og_height * scale), f"{stem}-og.jpg", base)
+    download_width, download_height = download_size(width, height, options["download_max_side"])
     download_ext = EXTENSIONS[fallback]
-    rendition.download = Variant(f"full.{download_ext}", fallback, width, height, f"{stem}.{download_ext}", base)
+    rendition.download = Variant(f"full.{download_ext}", fallback, download_width, download_height, f"{stem}.{download_ext}", base)
     return rendition
+
+
+def download_size(width: int, height: int, max_side: int) -> tuple[int, int]:
+    """The press download's size: the original's, scaled down so its long side is at most max_side (0: no limit)."""
+    scale = min(1.0, max_side / max(width, height)) if max_side else 1.0
+    return max(1, round(width * scale)), max(1, round(height * scale))
