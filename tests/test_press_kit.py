@@ -1,4 +1,5 @@
-"""Press kit: a ZIP per story with image, LIESMICH.txt and the citation (also as .bib/.ris/.json beside the story); quotes on the page."""
+"""Press kit: a ZIP per story with LIESMICH.txt and the citation (also as .bib/.ris/.json beside the story), naming the image's
+address instead of holding a second copy of it; quotes on the page; the kit cache keeps only kits in use."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import json
 import os
 import re
 import zipfile
+from urllib.parse import urlsplit
 
-from PIL import ExifTags, Image
+from PIL import Image
 
-from sitefiles import check_in_process, story_fields
+from sitefiles import check_in_process, settings_file, story_fields
 from tests.test_images import gps_photo, unchecked
 from tests.test_site_build import drafts, published, sample_stories
 
@@ -60,25 +62,19 @@ def test_story_offers_the_press_kit_and_the_citation_files(published_site):
     check_citations({ext: published_site.file(files[ext]).read_bytes() for ext in ("bib", "ris", "json")}, fields, url)
     box = published_site.html(f"/geschichten/{SLUG}/").find(id="fuer-die-presse").find_parent("section")
     size = os.path.getsize(published_site.file(files["zip"]))
-    assert f"ZIP, {size // 1000} kB" in box.get_text(" ", strip=True)
+    assert f"ZIP, {max(1, round(size / 1000))} kB" in box.get_text(" ", strip=True)
 
 
-def test_press_kit_holds_image_readme_and_citations(published_site):
+def test_press_kit_holds_readme_and_citations_and_names_the_image_instead_of_copying_it(published_site):
     fields = published(sample_stories())[SLUG]
     kit = open_kit(published_site, SLUG)
     assert kit.testzip() is None
     names = {info.filename.split("/", 1)[1]: info for info in kit.infolist()}
-    assert set(names) == {"LIESMICH.txt", f"{SLUG}-titelbild.jpg", *(f"zitation-{SLUG}.{ext}" for ext in ("bib", "ris", "json"))}
+    assert set(names) == {"LIESMICH.txt", *(f"zitation-{SLUG}.{ext}" for ext in ("bib", "ris", "json"))}, "no second copy of the image"
     assert {info.filename.split("/", 1)[0] for info in kit.infolist()} == {f"pressemappe-{SLUG}"}
     assert all(info.date_time == (2025, 6, 2, 0, 0, 0) for info in kit.infolist()), "times come from the story's last change"
-
-    image = names[f"{SLUG}-titelbild.jpg"]
-    assert image.compress_type == zipfile.ZIP_STORED, "a JPEG is not compressed again"
-    assert names["LIESMICH.txt"].compress_type == zipfile.ZIP_DEFLATED
-    published_image = published_site.html(f"/geschichten/{SLUG}/").select_one("a.app-download__link[download]")["href"]
-    assert kit.read(image) == published_site.file(published_image.removeprefix(PUBLIC)).read_bytes()
-    with Image.open(io.BytesIO(kit.read(image))) as photo:
-        assert not photo.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in kit.infolist())
+    assert os.path.getsize(published_site.file(press_files(published_site, SLUG)["zip"])) < 10_000, "texts only: a few kB"
 
     url = f"{PUBLIC}/geschichten/{SLUG}/"
     inside = {ext: kit.read(names[f"zitation-{SLUG}.{ext}"]) for ext in ("bib", "ris", "json")}
@@ -88,6 +84,10 @@ def test_press_kit_holds_image_readme_and_citations(published_site):
     readme = kit.read(names["LIESMICH.txt"]).decode("utf-8")
     flat = " ".join(readme.split())
     assert flat.startswith(f"Pressemappe: {fields['title']}")
+    download = published_site.html(f"/geschichten/{SLUG}/").select_one("a.app-download__link[download]")["href"]
+    with Image.open(published_site.file(download.removeprefix(PUBLIC))) as photo:
+        size = photo.size
+    assert f"Herunterladen: {download} (JPEG, {size[0]} × {size[1]} Pixel, ohne Metadaten: keine Kamera- oder GPS-Daten)" in flat
     assert fields["image"]["credit"] in flat and f"Lizenz: {fields['image']['license']}" in flat
     assert "Lizenz CC BY 4.0" in flat, "the text licence"
     for fact in fields["facts"]:
@@ -116,27 +116,29 @@ def test_drafts_get_no_press_kit(sample_site):
         assert press_files(sample_site, slug) == {}
 
 
-def test_no_gps_from_the_editors_photo_reaches_the_kit(site_files, build, tmp_path):
+def test_the_kit_names_the_clean_print_ready_download_of_the_editors_photo(site_files, build, tmp_path):
     site_files.minimal()
-    gps_photo(site_files.path("images/beratung.jpg"))
+    gps_photo(site_files.path("images/beratung.jpg"), size=(3000, 2000))
     site_files.story("beratung-per-video", story_fields(quotes=QUOTES))
-    site = build(site_files, unchecked(tmp_path))  # the check refuses the GPS photo; the kit must be clean anyway
+    site = build(site_files, unchecked(tmp_path))  # the check refuses the GPS photo; what the kit names must be clean anyway
     kit = open_kit(site, "beratung-per-video")
-    (image,) = [info for info in kit.infolist() if info.filename.endswith(".jpg")]
-    data = kit.read(image)
-    with Image.open(io.BytesIO(data)) as photo:
-        assert photo.size == (2000, 1250), "full resolution"
-        assert not photo.getexif()
-    assert b"GPS" not in data and b"Telefon" not in data
+    assert not [info for info in kit.infolist() if not info.filename.endswith((".txt", ".bib", ".ris", ".json"))]
     readme = " ".join(kit.read(kit.infolist()[0]).decode("utf-8").split())
     assert "„Ich habe die Briefe wieder aufgemacht.“ – Ein Ratsuchender" in readme
+    url = readme.split("Herunterladen: ", 1)[1].split(" ", 1)[0]
+    data = site.file(urlsplit(url).path).read_bytes()
+    with Image.open(io.BytesIO(data)) as photo:
+        assert photo.size == (2560, 1707), "capped at a print-ready 2560 px on the long side"
+        assert not photo.getexif()
+    assert b"GPS" not in data and b"Telefon" not in data
+    assert "(JPEG, 2560 × 1707 Pixel, ohne Metadaten: keine Kamera- oder GPS-Daten)" in readme
     figures = site.html("/geschichten/beratung-per-video/").select("figure.app-quote figcaption")
     assert [f.get_text(" ", strip=True) for f in figures] == ["Anna Beispiel, Beraterin", "Ein Ratsuchender"]
 
 
 def cached_kits(site_files) -> dict[str, int]:
     folder = os.path.join(site_files.root, ".cache", "press")
-    return {name: os.stat(os.path.join(d, name)).st_mtime_ns for d, _s, names in os.walk(folder) for name in names}
+    return {name: os.stat(os.path.join(d, name)).st_mtime_ns for d, _s, names in os.walk(folder) for name in names if name.endswith(".zip")}
 
 
 def test_warm_build_reuses_the_kits_and_a_change_repacks_only_its_story(site_files, build):
@@ -152,7 +154,27 @@ def test_warm_build_reuses_the_kits_and_a_change_repacks_only_its_story(site_fil
     site_files.story("zweite", story_fields(title="Zweite Geschichte", quotes=QUOTES))
     build(site_files)
     after = cached_kits(site_files)
-    assert len(after) == 3 and set(before) < set(after), "only the changed story's kit is new"
+    assert len(after) == 2 and len(set(before) & set(after)) == 1, "only the changed story's kit is new, its old one is gone"
+    (kept,) = set(before) & set(after)
+    assert after[kept] == before[kept]
+
+
+def test_the_kit_cache_keeps_what_the_last_builds_of_each_address_use(site_files, build, tmp_path):
+    site_files.minimal()
+    site_files.story("zweite", story_fields(title="Zweite Geschichte"))
+    public = settings_file(str(tmp_path), SITEURL="https://presse.example.org")
+    build(site_files)
+    local = cached_kits(site_files)
+    build(site_files, public)
+    both = cached_kits(site_files)
+    assert len(local) == 2 and len(both) == 4 and set(local) < set(both), "the citations name the address: other kits"
+    build(site_files)
+    assert cached_kits(site_files) == both, "switching back packs nothing again"
+    os.remove(site_files.path("stories/zweite.md"))
+    build(site_files)
+    assert len(cached_kits(site_files)) == 3, "the removed story's local kit is pruned, the public ones stay"
+    build(site_files, public)
+    assert len(cached_kits(site_files)) == 2
 
 
 def test_quote_limits_are_checked_with_clear_messages(site_files):

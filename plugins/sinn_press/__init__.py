@@ -1,10 +1,12 @@
 """For the press: a "Für die Presse" box on every story and the page /presse/.
 
-The box offers a citation suggestion, the key facts with their sources and the hero image in full
-resolution with credit and licence; /presse/ lists the contacts and every published story with its
-image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
-with the image, LIESMICH.txt and the citation as BibTeX, RIS and CSL-JSON, which also lie beside the
-page; the story's `view.press_files` lists them for the box. Templates get `press_citation(story)`.
+The box offers a citation suggestion, the key facts with their sources and the hero image as a
+print-ready download with credit and licence; /presse/ lists the contacts and every published story
+with its image. Every published story also gets a press kit (press_kit.py): /geschichten/<slug>/pressemappe-<slug>.zip
+with LIESMICH.txt (credit, licences, facts, quotes, contacts and the image's address) and the citation
+as BibTeX, RIS and CSL-JSON, which also lie beside the page; the image itself is published once, beside
+the other images, not copied into the kit (press_kit.py says why). The story's `view.press_files` lists
+the files for the box. Templates get `press_citation(story)`.
 Settings: PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
 (default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
 PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
@@ -41,9 +43,10 @@ DEFAULTS = {
 }
 TYPES = {"PRESS_KIT_CACHE_PATH": str | None}
 _kits = RunState(PressKits)
-# The kits the last run wrote, by story file (path, time, size) and hero file. The preview writes pages of
-# that run again after rebuilding its model; a story whose file is unchanged finds its kit here instead
-# of packing it again. A new run (new settings) starts afresh; the kit's inputs are its file, hero and settings.
+# The kits the last run wrote (files for the box, cached ZIP), by story file (path, time, size) and hero file.
+# The preview writes pages of that run again after rebuilding its model; a story whose file is unchanged finds
+# its kit here instead of packing it again. A new run (new settings) starts afresh; the kit's inputs are its
+# file, hero and settings.
 _last_run: dict = {"settings": None, "kits": {}}
 
 
@@ -82,12 +85,17 @@ def write_press_kit(generator, content):
     if content not in stories:
         stories.append(content)
     for story in stories:
-        story.view.press_files = known.get(_kit_inputs(story))
+        files, cached = known.get(_kit_inputs(story), (None, None))
+        story.view.press_files = files
+        if cached:
+            kits.used.add(cached)
     stories = [s for s in stories if s.view.press_files is None]
     started = time.perf_counter()
     written = kits.write_all(stories, generator.output_path, cores(settings["PRESS_KIT_WORKERS"]), settings["PRESS_KIT_PARALLEL_MINIMUM"])
-    for story, files in zip(stories, written, strict=True):
-        story.view.press_files = known[_kit_inputs(story)] = files
+    for story, (files, cached) in zip(stories, written, strict=True):
+        story.view.press_files = files
+        known[_kit_inputs(story)] = (files, cached)
+        kits.used.add(cached)
     kits.stats["seconds"] += time.perf_counter() - started
 
 
@@ -100,12 +108,19 @@ def _kit_inputs(story) -> tuple:
 
 
 def report_press_kits(generator, **_signal_arguments):
-    """Say how many kits were built and how many came from the cache."""
+    """Once every story is written: prune the cache to the kits in use, and say how many were built, reused and removed."""
     # Taken out, not read: the preview writes stories again later and reports those on their own.
     kits = _kits.pop(generator.settings)
-    if kits is not None:
-        logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher (%.1f s).",
-                    kits.stats["built"], kits.stats["reused"], kits.stats["seconds"])
+    if kits is None:
+        return
+    # Only here, after a full run of the story writer, does `used` name every kit of the site; the
+    # preview's quick rebuilds never reach this signal and so never prune.
+    try:
+        kits.prune(kits.used)
+    except OSError as error:  # a cache that cannot be tidied only costs disk space
+        logger.warning("Zwischenspeicher der Pressemappen nicht aufgeräumt: %s", error)
+    logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher, %d veraltete entfernt (%.1f s).",
+                kits.stats["built"], kits.stats["reused"], kits.stats["pruned"], kits.stats["seconds"])
 
 
 def register():

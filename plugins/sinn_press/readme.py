@@ -1,11 +1,11 @@
-"""LIESMICH.txt of a press kit: what is in it, credits and licences, facts with sources, approved quotes, contacts, citation."""
+"""LIESMICH.txt of a press kit: what is in it, the image's address, credits and licences, facts with sources, approved quotes, contacts, citation."""
 
 from __future__ import annotations
 
 import textwrap
 
 from sinn_core.content import later_modification
-from sinn_structured_data import text_license
+from sinn_structured_data import download_image, text_license
 from sinn_structured_data.licenses import license_url
 from sinn_templating.filters import date_de
 
@@ -33,7 +33,21 @@ def _field(item, name: str, default=None):
     return item.get(name, default) if isinstance(item, dict) else getattr(item, name, default)
 
 
-def text(story, settings, image_name: str | None, names: dict[str, str]) -> str:
+def _image_lines(story, settings) -> list[str]:
+    """Where the hero image is to download, with format, size and what was removed: the kit holds no copy."""
+    download = download_image(story, settings)
+    if download is None:
+        return []
+    details = [download["format"]] if download["format"] else []
+    if download["width"] and download["height"]:
+        details.append(f"{download['width']} × {download['height']} Pixel")
+    if download["format"] in ("JPEG", "PNG", "WebP"):
+        details.append("ohne Metadaten: keine Kamera- oder GPS-Daten")
+    # The address on a line of its own, never wrapped: it must stay one piece to be copied.
+    return [f"Herunterladen: {download['url']}", *(_wrap(f"({', '.join(details)})") if details else [])]
+
+
+def text(story, settings, names: dict[str, str]) -> str:
     """The German text of LIESMICH.txt, lines ending in CRLF so every editor on every system shows them."""
     title = f"Pressemappe: {story.title}"
     lines = [title, "=" * len(title), ""]
@@ -48,15 +62,13 @@ def text(story, settings, image_name: str | None, names: dict[str, str]) -> str:
 
     lines += _heading("Inhalt dieser Mappe")
     lines += _item("LIESMICH.txt: diese Übersicht")
-    if image_name:
-        download = story.view.download
-        size = f", {download.width} × {download.height} Pixel" if download is not None else ""
-        lines += _item(f"{image_name}: Titelbild in voller Auflösung{size}, ohne Metadaten (keine Kamera- oder GPS-Daten)")
     for ext, (label, _writer) in FORMATS.items():
         lines += _item(f"{names[ext]}: die Zitation für Literaturverwaltungen als {label}")
 
     image = story.image
     lines += _heading("Titelbild")
+    lines += _wrap("Das Titelbild liegt nicht in dieser Mappe, sondern druckfertig unter seiner eigenen Adresse:")
+    lines += _image_lines(story, settings)
     lines += _wrap(f"Bildbeschreibung: {image['alt']}")
     lines += _wrap(f"Bildnachweis: {image['credit']}")
     deed = license_url(image["license"])
