@@ -10,14 +10,14 @@ import sys
 import tempfile
 import time
 
-from tools.bench import baselines, build_times, images, page_budgets, preview, search_bytes
-from tools.bench.runs import BenchError
+from tools.bench import baselines, build_times, images, page_budgets, preview, search_bytes, weight
+from tools.bench.runs import CORPUS, BenchError, scale_corpus
 
 logger = logging.getLogger("sinn.bench")
 # Sections share one corpus and its cold build per run; baselines come before images, which use their figure.
 SECTIONS = {
     "budgets": page_budgets, "builds": build_times, "baselines": baselines,
-    "images": images, "search": search_bytes, "preview": preview,
+    "images": images, "weight": weight, "search": search_bytes, "preview": preview,
 }
 
 
@@ -26,7 +26,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Misst Build, Suche, Bilder und Seitengewicht.")
     parser.add_argument("--only", choices=sorted(SECTIONS), action="append", help="nur diese Abschnitte")
     parser.add_argument("--results", default=os.path.join("bench", "results.json"))
+    parser.add_argument("--stories", type=int, default=CORPUS["stories"],
+                        help=f"Geschichten im Korpus (Standard {CORPUS['stories']}; weniger zum Ausprobieren, Akteure und Fotos anteilig)")
     args = parser.parse_args(argv)
+    if args.stories != CORPUS["stories"]:
+        scale_corpus(args.stories)
     # The build reconfigures the root logger; the bench's tables go to stdout on their own.
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("%(message)s"))

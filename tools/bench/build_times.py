@@ -74,7 +74,8 @@ def run(context: dict) -> dict:
 def table(result: dict) -> list[str]:
     """The result as table rows."""
     cold, size = result["cold"], result["corpus"]
-    photos = f"{size['photo_count']} Fotos à {size['photo_size'][0] * size['photo_size'][1] / 1e6:.0f} MP"
+    photos = (f"{size['photo_count'] + size.get('own_photos', 0)} Fotos à {size['photo_size'][0] * size['photo_size'][1] / 1e6:.0f} MP"
+              f" ({size.get('own_photos', 0)} Geschichten mit eigenem)")
     rows = [
         (f"Kalter Build (leere Caches, {photos})", cold),
         ("Warmer Build (Caches da, nichts geändert)", result["warm"]),

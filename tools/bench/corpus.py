@@ -1,8 +1,17 @@
 """A benchmark corpus in the real content contract, from a fixed seed, in a folder of its own.
 
-`python -m tools.bench.corpus DIR --stories 2000 --actors 1000 --photos 50` writes DIR/content/
-(the repository's vocabularies and pages, generated stories and actors, 12-megapixel photos).
-Photos are cached under .cache/bench/ by seed and size, since drawing them is not what is measured.
+`python -m tools.bench.corpus DIR --stories 2000 --actors 1000 --photos 50 --own-photos 200` writes
+DIR/content/ (the repository's vocabularies and pages, generated stories and actors, 12-megapixel
+photos): the first `own_photos` stories each have a photo of their own (images/eigene/<slug>.jpg), the
+others share `photos` photos, so a run measures what a story with its own photo adds without encoding
+thousands of photos. Photos are cached under .cache/bench/ by generator version, seed and size, since
+drawing them (about 0.6 s each) is not what is measured.
+
+The photos stand in for phone photos (4000 × 3000, JPEG quality 95, 3 to 4 MB): coloured shapes, a
+texture of several scales of noise over part of the picture (foliage, fabric, gravel) and smooth areas
+(walls, sky, blur) elsewhere, and a fine grain everywhere. How much texture was calibrated against 11
+real photographs (tools/bench/image_quality.py --story): the files the site publishes for a drawn
+photo weigh about what they weigh for the median real photo, within a few per cent.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import os
 import random
 import shutil
 import sys
+import zlib
 
 import yaml
 
@@ -45,6 +55,12 @@ FUNCTION_WORDS = (  # noqa: SIM905 - a word list reads best as text
     "gibt zur kommen etwa drei mehr damit vor soll ohne alle des was"
 ).split()
 STAGES = ("idee", "pilot", "umsetzung", "verbreitung")
+OWN_FOLDER = "eigene"  # images/eigene/<slug>.jpg: the photos of stories that have one of their own
+
+
+def story_slug(number: int) -> str:
+    """The slug of the corpus's story `number`."""
+    return f"geschichte-{number:05d}"
 
 
 SYLLABLES = (  # noqa: SIM905 - syllables read best as text
@@ -89,32 +105,67 @@ def _vocabulary_ids(content: str) -> dict[str, list[str]]:
     return ids
 
 
+PHOTO_VERSION = 2  # bump when draw_photo draws differently: the cache folder changes with it
+TEXTURED = 124  # mask threshold of 255: the lower, the more of the photo is textured (calibrated, see above)
+
+
+def _texture(size: tuple[int, int]):
+    """Grey noise at several scales (coarse to fine), drawn at a quarter of the size and scaled up: cheap."""
+    from PIL import Image  # noqa: PLC0415
+
+    quarter = (size[0] // 4, size[1] // 4)
+    texture = Image.new("L", quarter, 128)
+    for level, weight in enumerate((0.6, 0.5, 0.4, 0.35)):
+        scale = 2 ** (4 - level)
+        noise = Image.effect_noise((max(1, quarter[0] // scale), max(1, quarter[1] // scale)), 60)
+        texture = Image.blend(texture, noise.resize(quarter, Image.Resampling.BICUBIC), weight)
+    return Image.blend(texture, Image.effect_noise(quarter, 60), 0.3).resize(size, Image.Resampling.BICUBIC)
+
+
+def _grain(size: tuple[int, int]):
+    """Fine sensor-like grain over the whole size: one tile of noise repeated (a full-size noise costs 1 s)."""
+    from PIL import Image  # noqa: PLC0415
+
+    tile = Image.effect_noise((max(1, size[0] // 4), max(1, size[1] // 4)), 40)
+    grain = Image.new("L", size)
+    for x in range(0, size[0], tile.width):
+        for y in range(0, size[1], tile.height):
+            grain.paste(tile, (x, y))
+    return grain
+
+
 def draw_photo(job: tuple[int, str, tuple[int, int]]) -> str:
-    """One photo-like JPEG (soft shapes and sensor noise) of the given size."""
-    from PIL import Image, ImageDraw, ImageFilter  # noqa: PLC0415
+    """One photo-like JPEG of the given size: shapes, textured and smooth areas, grain; saved as a phone saves it."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter  # noqa: PLC0415
 
     seed, path, size = job
     if os.path.exists(path):
         return path
     rng = random.Random(seed)
-    small = (size[0] // 8, size[1] // 8)
+    small = (max(1, size[0] // 8), max(1, size[1] // 8))
     base = Image.new("RGB", small, tuple(rng.randrange(60, 200) for _ in range(3)))
     draw = ImageDraw.Draw(base)
     for _ in range(40):
         x, y, r = rng.randrange(small[0]), rng.randrange(small[1]), rng.randrange(10, 120)
         draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
-    base = base.filter(ImageFilter.GaussianBlur(6)).resize(size, Image.Resampling.BICUBIC)
-    photo = Image.blend(base, Image.effect_noise(size, 28).convert("RGB"), 0.18)
+    base = base.filter(ImageFilter.GaussianBlur(2)).resize(size, Image.Resampling.BICUBIC)
+    grain = _grain(size)
+    textured = ImageChops.soft_light(base, Image.blend(_texture(size), grain, 0.25).convert("RGB"))
+    mask = Image.effect_noise((max(1, size[0] // 64), max(1, size[1] // 64)), 80).filter(ImageFilter.GaussianBlur(3))
+    mask = mask.point(lambda v: 255 if v > TEXTURED else 0).filter(ImageFilter.GaussianBlur(2)).resize(size, Image.Resampling.BICUBIC)
+    photo = Image.composite(textured, Image.blend(base, Image.merge("RGB", [grain] * 3), 0.04), mask)
     with atomic_path(path) as temporary:
-        photo.save(temporary, "JPEG", quality=90)
+        photo.save(temporary, "JPEG", quality=95)
     return path
 
 
-def photos(count: int, seed: int, size: tuple[int, int]) -> list[str]:
-    """Paths of `count` cached photos, drawn (on all cores) where missing."""
-    folder = os.path.join(PHOTO_CACHE, f"photos-{seed}-{size[0]}x{size[1]}")
+def photos(count: int, seed: int, size: tuple[int, int], name: str = "foto") -> list[str]:
+    """Paths of `count` cached photos called name-000.jpg …, drawn (on all cores) where missing."""
+    folder = os.path.join(PHOTO_CACHE, f"photos-v{PHOTO_VERSION}-{seed}-{size[0]}x{size[1]}")
     os.makedirs(folder, exist_ok=True)
-    jobs = [(seed * 1000 + i, os.path.join(folder, f"foto-{i:03d}.jpg"), size) for i in range(count)]
+    # Each name has seeds of its own, so the shared photos and the stories' own photos never coincide.
+    offset = zlib.crc32(name.encode()) % 1000 * 10_000
+    jobs = [(seed * 10_000_000 + offset + i, os.path.join(folder, f"{name}-{i:04d}.jpg"), size) for i in range(count)]
     missing = [job for job in jobs if not os.path.exists(job[1])]
     if missing:
         fork_map(draw_photo, missing, cores(None), 2, chunk=1)
@@ -122,8 +173,8 @@ def photos(count: int, seed: int, size: tuple[int, int]) -> list[str]:
 
 
 def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: int = 50,
-             photo_size: tuple[int, int] = (4000, 3000), seed: int = 20261125) -> str:
-    """Write the corpus into target/content and return that folder."""
+             photo_size: tuple[int, int] = (4000, 3000), seed: int = 20261125, own_photos: int = 0) -> str:
+    """Write the corpus into target/content and return that folder; the first `own_photos` stories get photos of their own."""
     rng = random.Random(seed)
     content = os.path.join(target, "content")
     shutil.rmtree(content, ignore_errors=True)
@@ -135,6 +186,11 @@ def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: 
     sources = photos(photo_count, seed, photo_size)
     for source in sources:
         os.link(source, os.path.join(image_folder, os.path.basename(source)))
+    own_folder = os.path.join(content, "images", OWN_FOLDER)
+    os.makedirs(own_folder)
+    own = photos(min(own_photos, stories), seed, photo_size, name="eigen")
+    for number, source in enumerate(own):
+        os.link(source, os.path.join(own_folder, f"{story_slug(number)}.jpg"))
     # The real actor profiles come along: the about page links to the partners.
     shutil.copytree(os.path.join(ROOT, "content", "actors"), os.path.join(content, "actors"))
     actor_ids = [f"akteur-{i:04d}" for i in range(actors)]
@@ -153,7 +209,7 @@ def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: 
     os.makedirs(os.path.join(content, "stories"))
     start = datetime.date(2024, 1, 1)
     for number in range(stories):
-        slug = f"geschichte-{number:05d}"
+        slug = story_slug(number)
         body = "\n\n".join(
             f"## {_sentence(rng, 4)[:-1]}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}" for _ in range(3)
         )
@@ -167,7 +223,8 @@ def generate(target: str, stories: int = 2000, actors: int = 1000, photo_count: 
             "actors": rng.sample(actor_ids, rng.randrange(1, 4)),
             "target_groups": rng.sample(ids["target_groups"], rng.randrange(0, 3)),
             "image": {
-                "src": f"images/fotos/{os.path.basename(sources[number % len(sources)])}",
+                "src": f"images/{OWN_FOLDER}/{slug}.jpg" if number < len(own)
+                else f"images/fotos/{os.path.basename(sources[number % len(sources)])}",
                 "alt": f"Foto zum Projekt {number}: Menschen bei einem Treffen",
                 "credit": "Foto: Benchmark-Korpus",
                 "license": "CC0 1.0",
@@ -187,9 +244,10 @@ def main(argv=None) -> int:
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--actors", type=int, default=1000)
     parser.add_argument("--photos", type=int, default=50)
+    parser.add_argument("--own-photos", type=int, default=200)
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.INFO)
-    content = generate(args.target, args.stories, args.actors, args.photos)
+    content = generate(args.target, args.stories, args.actors, args.photos, own_photos=args.own_photos)
     logger.info("Korpus geschrieben: %s", content)
     return 0
 

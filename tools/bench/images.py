@@ -1,4 +1,4 @@
-"""Images: what encoding 50 twelve-megapixel photos costs in the corpus's cold build, and the bytes saved.
+"""Images: what encoding the corpus's twelve-megapixel photos costs in its cold build, and the bytes saved.
 
 Bytes saved compares the source photo with what a phone (390 px wide, 3× density) downloads for
 one story page: HTML, CSS and every image it loads on opening.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from tools.bench.corpus import OWN_FOLDER, story_slug
 from tools.bench.runs import CORPUS, cache_folder, corpus, corpus_output, folder_size
 from tools.local_browser import StaticServer, launch_chromium
 
@@ -36,11 +37,12 @@ def run(context: dict) -> dict:
     content = corpus(context)
     output = corpus_output(context)
     cold = context["cold_build"]
-    folder = os.path.join(content, "images", "fotos")
-    sources = [os.path.join(folder, n) for n in sorted(os.listdir(folder))]
+    sources = [os.path.join(content, "images", folder, n) for folder in ("fotos", OWN_FOLDER)
+               for n in sorted(os.listdir(os.path.join(content, "images", folder)))]
+    own_photo = os.path.join(content, "images", OWN_FOLDER, f"{story_slug(0)}.jpg")
     cache_files, cache_bytes = folder_size(os.path.join(cache_folder(content), "images"))
     cached = context.get("cached_cold")
-    phone = phone_bytes(output, "/geschichten/geschichte-00000/")
+    phone = phone_bytes(output, f"/geschichten/{story_slug(0)}/")
     return {
         "photos": len(sources),
         "photo_megapixels": CORPUS["photo_size"][0] * CORPUS["photo_size"][1] / 1e6,
@@ -51,7 +53,7 @@ def run(context: dict) -> dict:
         "encoding_seconds": round(cold["median"] - cached["median"], 1) if cached else None,
         "cache_files": cache_files,
         "cache_bytes": cache_bytes,
-        "story_source_photo_bytes": os.path.getsize(sources[0]),
+        "story_source_photo_bytes": os.path.getsize(own_photo if os.path.exists(own_photo) else sources[0]),
         "phone_page_bytes": phone["total"],
         "phone_image_bytes": phone["images"],
         "phone_image_files": phone["image_files"],
