@@ -439,3 +439,12 @@ def test_every_script_is_valid_bash():
                 if "run" in step:
                     parsed = subprocess.run(["bash", "-n"], input=step["run"], capture_output=True, text=True, check=False)
                     assert parsed.returncode == 0, f"{name}: {step.get('name')}: {parsed.stderr}"
+
+
+@pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])
+def test_jobs_that_build_the_public_site_install_npm_for_the_web_editor(name):
+    """Without npm the build publishes /admin/ as a page saying the editor is not set up."""
+    for job in load(name)["jobs"].values():
+        scripts = "\n".join(step.get("run", "") for step in job.get("steps", []))
+        if re.search(r"\bmake publish\b", scripts):
+            assert re.search(r"apt-get install[^\n]*(\\\n[^\n]*)*\bnpm\b", scripts), f"{name}: a job runs make publish without npm"
