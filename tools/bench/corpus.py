@@ -1,6 +1,6 @@
 """A benchmark corpus in the real content contract, from a fixed seed, in a folder of its own.
 
-`python -m tools.bench.corpus DIR --stories 2000 --actors 1000 --photos 50 --own-photos 200` writes
+`python -m tools.bench.corpus DIR --stories 2000 --actors 1000 --photos 50 --own-photos 100` writes
 DIR/content/ (the repository's vocabularies and pages, generated stories and actors, 12-megapixel
 photos): the first `own_photos` stories each have a photo of their own (images/eigene/<slug>.jpg), the
 others share `photos` photos, so a run measures what a story with its own photo adds without encoding
@@ -244,7 +244,7 @@ def main(argv=None) -> int:
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--actors", type=int, default=1000)
     parser.add_argument("--photos", type=int, default=50)
-    parser.add_argument("--own-photos", type=int, default=200)
+    parser.add_argument("--own-photos", type=int, default=100)
     args = parser.parse_args(argv)
     logging.basicConfig(format="%(message)s", level=logging.INFO)
     content = generate(args.target, args.stories, args.actors, args.photos, own_photos=args.own_photos)
