@@ -195,3 +195,16 @@ def check_in_process(content: str, *args: str) -> tuple[int, str]:
         code = check.main([content, *args])
     parent = os.path.dirname(os.path.abspath(content)) + os.sep
     return code, output.getvalue().replace(parent, "")
+
+
+def built_page(title: str, body: str = "") -> str:
+    """A minimal page as the build writes it (title with the site name), for tools that compare builds."""
+    return f"<!DOCTYPE html><html lang=de><head><title>{title} – Soziale Innovationen in Sachsen</title></head><body>{body}</body></html>"
+
+
+def write_built_pages(folder, files: dict[str, str]) -> None:
+    """Write {relative path: text} below folder (a pathlib.Path), making folders as needed."""
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -6,18 +6,9 @@ import re
 
 from markdown_it import MarkdownIt
 
+from sitefiles import built_page as page
+from sitefiles import write_built_pages as write
 from tools import site_diff
-
-
-def page(title: str, body: str = "") -> str:
-    return f"<!DOCTYPE html><html lang=de><head><title>{title} – Soziale Innovationen in Sachsen</title></head><body>{body}</body></html>"
-
-
-def write(folder, files: dict[str, str]):
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def two_sites(tmp_path):

@@ -13,21 +13,12 @@ import sys
 from markdown_it import MarkdownIt
 
 from sitefiles import ROOT
+from sitefiles import built_page as page
+from sitefiles import write_built_pages as write
 from tools import preview_comment, site_diff
 
 SITE = "https://beispiel.github.io/vorschau/pr-7"
 RUN = "https://github.com/beispiel/sinn/actions/runs/42"
-
-
-def page(title: str, body: str = "") -> str:
-    return f"<!DOCTYPE html><html lang=de><head><title>{title} – Soziale Innovationen in Sachsen</title></head><body>{body}</body></html>"
-
-
-def write(folder, files: dict[str, str]):
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def changes_file(tmp_path) -> str:
