@@ -41,13 +41,13 @@ $(BROWSER_STAMP):
 	bash tools/install-test-tools.sh
 	@touch $@
 
-## html: check the content, then build the site (drafts shown) into output/
+## html: check the content, then build the site (drafts shown) into output/; nothing changed since the last build: nothing to do (FULL=1: build anyway)
 html: $(BUILD_STAMP) $(NODE_STAMP)
-	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT)
+	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT) $(if $(FULL),--full)
 
 ## publish: build the public site (no drafts, real SITEURL) into output/
 publish: $(BUILD_STAMP) $(NODE_STAMP)
-	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT)
+	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT) $(if $(FULL),--full)
 
 ## vorschau: the preview of a pull request (drafts marked "Entwurf", a "Vorschau" banner, robots kept out) into output/; SINN_SITEURL is its address
 vorschau: $(BUILD_STAMP)

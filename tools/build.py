@@ -17,7 +17,8 @@ import sys
 import time
 
 from sinn_core.containment import printable
-from sinn_core.settings import SettingsError, load_settings
+from sinn_core.settings import SettingsError, cache_path, load_settings
+from tools import up_to_date
 
 logger = logging.getLogger("sinn.build")
 
@@ -37,6 +38,17 @@ class _CountingHandler(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+class _Collecting(logging.Handler):
+    """Keeps a build's warnings, so a later build that finds nothing changed can say them again."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.lines: list[list] = []
+
+    def emit(self, record):
+        self.lines.append([record.levelno, record.getMessage()])
 
 
 class _Formatter(logging.Formatter):
@@ -73,14 +85,16 @@ def configure_logging(verbose: bool) -> _CountingHandler:
     return counter
 
 
-def show_problems(report) -> None:
-    """Every problem of a checker report on stderr, in file and line order."""
-    for problem in report.sorted():
-        sys.stderr.write(problem.format() + "\n")
+def show_problems(report) -> list[str]:
+    """Every problem of a checker report on stderr, in file and line order; the lines written."""
+    lines = [problem.format() for problem in report.sorted()]
+    for line in lines:
+        sys.stderr.write(line + "\n")
+    return lines
 
 
-def run_check(settings) -> None:
-    """The content checker, exactly as `make check` runs it; raise BuildError on errors.
+def run_check(settings) -> list[str]:
+    """The content checker, exactly as `make check` runs it; the lines it wrote (warnings); BuildError on errors.
 
     CONTENT_CONTRACT_CHECK = False (a settings file, never content) skips it, so tests can prove that
     the build's own layers contain hostile content without the checker in front of them.
@@ -88,15 +102,20 @@ def run_check(settings) -> None:
     from sinn_content_contract import check_site  # noqa: PLC0415
 
     if not settings["CONTENT_CONTRACT_CHECK"]:
-        return
+        return []
     report = check_site(settings["PATH"], settings).report
-    show_problems(report)
+    shown = show_problems(report)
     if report.errors:
         raise BuildError(f"{report.summary()} Nichts wurde gebaut; output/ ist unverändert.")
+    return shown
 
 
-def build(settings_file: str, output: str, overrides: dict | None = None) -> str:
-    """Build the site described by settings_file into output; return the output path."""
+def build(settings_file: str, output: str, overrides: dict | None = None, full: bool = False) -> str:
+    """Build the site described by settings_file into output; return the output path.
+
+    Unless `full`, a build that finds every input and the output as the last successful build left
+    them (tools/up_to_date.py) says so, repeats that build's warnings and writes nothing.
+    """
     from pelican import Pelican  # noqa: PLC0415
 
     output = os.path.abspath(output)
@@ -106,15 +125,32 @@ def build(settings_file: str, output: str, overrides: dict | None = None) -> str
     counter = next((h for h in logging.getLogger().handlers if isinstance(h, _CountingHandler)), None)
     errors_before = counter.count if counter else 0
     settings = load_settings(settings_file, {"OUTPUT_PATH": staging, **(overrides or {})})
-    run_check(settings)
-    settings["CONTENT_CONTRACT_CHECK"] = False
+    state = cache_path(settings, "build")
+    inputs = up_to_date.inputs_digest(settings_file, settings)
+    if not full:
+        warnings = up_to_date.unchanged(state, settings_file, output, inputs)
+        if warnings is not None:
+            for level, message in warnings:  # level 0: a checker line, written as the checker wrote it
+                if level:
+                    logging.getLogger("sinn.build").log(level, "%s", message)
+                else:
+                    sys.stderr.write(message + "\n")
+            logger.info("Nichts geändert seit dem letzten Build: %s ist aktuell.", os.path.relpath(output))
+            return output
+    up_to_date.forget(state, settings_file, output)
+    collecting = _Collecting()
+    logging.getLogger().addHandler(collecting)
     try:
+        collecting.lines += [[0, line] for line in run_check(settings)]
+        settings["CONTENT_CONTRACT_CHECK"] = False
         Pelican(settings).run()
         if counter and counter.count > errors_before:
             raise BuildError(f"{counter.count - errors_before} Fehler beim Bauen (siehe oben). output/ ist unverändert.")
         _swap(staging, output)
     finally:
+        logging.getLogger().removeHandler(collecting)
         shutil.rmtree(staging, ignore_errors=True)
+    up_to_date.record(state, settings_file, output, inputs, collecting.lines)
     return output
 
 
@@ -169,13 +205,14 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="anderer Inhaltsordner als PATH in den Einstellungen")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
+    parser.add_argument("--full", action="store_true", help="immer ganz bauen, auch wenn sich seit dem letzten Build nichts geändert hat")
     args = parser.parse_args(argv)
     configure_logging(args.verbose)
     from sinn_content_contract import ContentContractError  # noqa: PLC0415
     from sinn_core.containment import ContentError  # noqa: PLC0415
     started = time.monotonic()
     try:
-        output = build(args.settings, args.output, {"PATH": os.path.abspath(args.content)} if args.content else None)
+        output = build(args.settings, args.output, {"PATH": os.path.abspath(args.content)} if args.content else None, full=args.full)
     except SettingsError as error:
         logger.error("Build abgebrochen: %s Nichts wurde gebaut; output/ ist unverändert.", error)
         return 2

@@ -6,7 +6,8 @@ Settings: CONTENT_CONTRACT_CHECK (default True) turns the check before the build
 CONTENT_CONTRACT_TODAY (default None: the real date; or "JJJJ-MM-TT") is the day stories' review
 dates are measured from; CONTENT_CONTRACT_REVIEW_MONTHS (default 12) is when a review is due;
 CONTENT_CONTRACT_WORKERS (default 0: one per core) check the files when there are
-CONTENT_CONTRACT_PARALLEL_MINIMUM (400) or more.
+CONTENT_CONTRACT_PARALLEL_MINIMUM (400) or more; CONTENT_CONTRACT_CACHE (default True) keeps each
+file's verdict in .cache/check/ beside the content folder and checks again only what changed.
 """
 
 import logging
@@ -28,6 +29,8 @@ __all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document"
 logger = logging.getLogger(__name__)
 DEFAULTS = {
     "CONTENT_CONTRACT_CHECK": True,
+    # Keep each file's verdict in .cache/check/ and check again only what changed (check_memo.py).
+    "CONTENT_CONTRACT_CACHE": True,
     "CONTENT_CONTRACT_TODAY": None,
     "CONTENT_CONTRACT_REVIEW_MONTHS": REVIEW_MONTHS,
     "CONTENT_CONTRACT_WORKERS": 0,

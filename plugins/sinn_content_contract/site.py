@@ -13,6 +13,7 @@ from sinn_core.settings import defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, editorial, formats, freshness, paths, rendering
+from .check_memo import CheckMemo
 from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
 from .image_checks import check_files
 from .image_references import reference_problems
@@ -96,9 +97,8 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))
     check = partial(_check_one, validator=validator, today=today, months=months, settings=settings)
-    checked = fork_map(lambda entry: check(*entry), files, cores(settings["CONTENT_CONTRACT_WORKERS"]),
-                       settings["CONTENT_CONTRACT_PARALLEL_MINIMUM"])
-    for kind, document, problems in checked:
+    memo = CheckMemo(settings, content_path, inventory, today, months) if settings["CONTENT_CONTRACT_CACHE"] else None
+    for kind, document, problems in _checked(files, check, memo, settings):
         report.files_checked += 1
         report.extend(problems)
         if document is not None:
@@ -111,6 +111,22 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
         logger.debug("site-wide checks failed", exc_info=True)
         report.add(Problem(_display(content_path), _internal_error(error)))
     return result
+
+
+def _checked(files: list[tuple[str, str]], check, memo, settings) -> list[tuple]:
+    """(kind, document, problems) of every file in order: kept ones from the memo, the others checked now."""
+    keys = [memo.key(kind, path) if memo else None for kind, path in files]
+    verdicts = [memo.get(key) if memo else None for key in keys]
+    todo = [index for index, verdict in enumerate(verdicts) if verdict is None]
+    fresh = fork_map(lambda index: check(*files[index]), todo, cores(settings["CONTENT_CONTRACT_WORKERS"]),
+                     settings["CONTENT_CONTRACT_PARALLEL_MINIMUM"])
+    for index, verdict in zip(todo, fresh, strict=True):
+        verdicts[index] = verdict
+        if memo:
+            memo.put(keys[index], verdict)
+    if memo:
+        memo.save()
+    return verdicts
 
 
 def _check_one(kind: str, path: str, validator: Validator, today, months, settings=None) -> tuple:

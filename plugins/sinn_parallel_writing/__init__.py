@@ -4,7 +4,9 @@
 List this plugin FIRST in PLUGINS: its `finalized` receiver must fill the pages before any other
 plugin's `finalized` receiver reads them (search indexing, for one). Pelican calls receivers in
 plugin order. Settings: PARALLEL_WRITING_WORKERS (0: one per core; 1: render in the main process),
-PARALLEL_WRITING_EARLY_MINIMUM (story pages from which they are rendered early, 200).
+PARALLEL_WRITING_EARLY_MINIMUM (story pages from which they are rendered early, 200),
+PARALLEL_WRITING_MEMO (True: a page whose reads are unchanged since the last build is taken from
+PARALLEL_WRITING_MEMO_PATH, default .cache/pages beside the content folder, instead of rendered; page_memo.py).
 """
 
 import logging
@@ -13,7 +15,7 @@ from pelican import signals
 
 from sinn_core.parallel import cores
 from sinn_core.run_state import RunState
-from sinn_core.settings import defaults_receiver
+from sinn_core.settings import cache_path, defaults_receiver
 
 from .writer import DeferredWriter, render
 
@@ -22,7 +24,9 @@ __all__ = ["DeferredWriter", "render", "workers"]
 logger = logging.getLogger(__name__)
 
 # Fewer story pages than EARLY_MINIMUM are not worth a process of their own before the end.
-DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0, "PARALLEL_WRITING_EARLY_MINIMUM": 200}
+DEFAULTS = {"PARALLEL_WRITING_WORKERS": 0, "PARALLEL_WRITING_EARLY_MINIMUM": 200,
+            "PARALLEL_WRITING_MEMO": True, "PARALLEL_WRITING_MEMO_PATH": None}
+TYPES = {"PARALLEL_WRITING_MEMO_PATH": str | None}
 # The writers Pelican made in a run (one, unless a plugin asks for more).
 _writers = RunState(lambda _settings: [])
 
@@ -34,7 +38,8 @@ class _SiteWriter(DeferredWriter):
     """The writer Pelican is given; it registers itself so `finalized` can find it."""
 
     def __init__(self, output_path, settings=None):
-        super().__init__(output_path, settings=settings)
+        memo = cache_path(settings, "pages", settings["PARALLEL_WRITING_MEMO_PATH"]) if settings["PARALLEL_WRITING_MEMO"] else None
+        super().__init__(output_path, settings=settings, memo_cache=memo)
         _writers.of(settings).append(self)
 
 
@@ -58,6 +63,7 @@ def render_pages(pelican):
     """Render every page noted during the build, before other plugins look at the output."""
     for writer in _writers.get(pelican.settings, []):
         failed = writer.render_pending(workers(pelican.settings))
+        writer.finish_memo(failed)
         if failed:
             logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, writer.noted)
 

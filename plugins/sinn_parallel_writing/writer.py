@@ -12,11 +12,15 @@ from __future__ import annotations
 import io
 import logging
 import os
+import pickle
 from dataclasses import dataclass
 
 from pelican.writers import Writer
 
 from sinn_core.parallel import Forked, fork_map, start_in_fork
+
+from . import tracking
+from .page_memo import PageMemo
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +55,11 @@ class DeferredWriter(Writer):
     site that is already published, notes only the pages it wants and writes nothing meanwhile.
     """
 
-    def __init__(self, output_path, settings=None, touch_files: bool = True, wanted=None):
+    def __init__(self, output_path, settings=None, touch_files: bool = True, wanted=None, memo_cache: str | None = None):
         super().__init__(output_path, settings=settings)
+        # Where the last build's pages and what they read are kept (page_memo.py); None: render every page.
+        self.memo_cache = memo_cache if touch_files else None
+        self.memo: PageMemo | None = None
         self.jobs: list[Job] = []
         self.noted = 0  # pages noted in all, including those already handed to an early process
         self.touch_files = touch_files
@@ -85,42 +92,96 @@ class DeferredWriter(Writer):
         if workers < 2 or not hasattr(os, "fork") or len(self.jobs) < minimum or self._early:
             return False
         jobs, self.jobs = self.jobs, []
-        self._early = (start_in_fork(lambda: render(jobs)), {job.path for job in jobs})
+        memo = self._page_memo()
+        self._early = (start_in_fork(lambda: render(jobs, memo)), {job.path for job in jobs})
         return True
+
+    def _page_memo(self) -> PageMemo | None:
+        if self.memo is None and self.memo_cache:
+            try:
+                self.memo = PageMemo(self.settings, self.output_path, self.memo_cache)
+            except OSError as error:  # no cache to be had: every page renders
+                logger.debug("page memo not used: %s", error)
+                self.memo_cache = None
+        return self.memo
+
+    def finish_memo(self, failed: int) -> None:
+        """After every page is written: keep this build's pages and what they read for the next build (none if pages failed)."""
+        if self.memo is None:
+            return
+        try:
+            if failed:
+                self.memo.discard_parts()
+            else:
+                self.memo.merge()
+        except (OSError, pickle.PickleError, EOFError) as error:  # the next build renders every page
+            logger.warning("Zwischenspeicher der Seiten nicht aktualisiert: %s (%s)", self.memo_cache, error)
 
     def render_pending(self, workers: int) -> int:
         """Render every noted page over `workers` processes; return how many pages failed."""
         jobs, self.jobs = self.jobs, []
+        memo = self._page_memo()
         if not self._early:
-            return _render_over(jobs, workers)
+            return _render_over(jobs, workers, memo)
         early, early_paths = self._early
         self._early = None
         # A page noted again later (an override) must be written after the early process's copy.
         later = [job for job in jobs if job.path in early_paths]
-        failed = _render_over([job for job in jobs if job.path not in early_paths], workers - 1)
-        return failed + early.wait() + render(later)
+        failed = _render_over([job for job in jobs if job.path not in early_paths], workers - 1, memo)
+        return failed + early.wait() + render(later, memo)
 
 
-def _render_over(jobs: list[Job], workers: int) -> int:
+def _render_over(jobs: list[Job], workers: int, memo: PageMemo | None = None) -> int:
     """Render jobs over `workers` processes; return how many failed."""
     if workers < 2 or len(jobs) < 2 * workers:
-        return render(jobs)
+        return render(jobs, memo)
     # A stride per worker (neighbouring pages cost alike, so strides even out); only its index
     # crosses to the worker, which has the pages already, copied by the fork.
     strides = [jobs[index::workers] for index in range(workers)]
-    return sum(fork_map(lambda index: render(strides[index]), range(workers), workers, 2, chunk=1))
+    return sum(fork_map(lambda index: render(strides[index], memo), range(workers), workers, 2, chunk=1))
 
 
-def render(jobs: list[Job]) -> int:
-    """Render and write pages in this process; return how many failed (each is logged)."""
+def _reused(job: Job, memo: PageMemo | None) -> bool:
+    if memo is None:
+        return False
+    try:
+        return memo.reuse(job)
+    except Exception:
+        logger.debug("%s: page memo not used", job.path, exc_info=True)
+        return False
+
+
+def _render_one(job: Job, memo: PageMemo | None) -> None:
+    if memo is None:
+        text = job.template.render(job.context)
+    else:
+        tracking.install(job.template.environment)
+        with tracking.recording() as reads:
+            text = job.template.render(job.context)
+    with open(job.path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    if memo is not None:
+        try:
+            memo.record(job, reads, text)
+        except Exception:
+            logger.debug("%s: page not kept for the next build", job.path, exc_info=True)
+
+
+def render(jobs: list[Job], memo: PageMemo | None = None) -> int:
+    """Render and write pages in this process (taking unchanged ones from the memo); return how many failed (each is logged)."""
     failed = 0
     for job in jobs:
+        if _reused(job, memo):
+            continue
         try:
-            text = job.template.render(job.context)
-            with open(job.path, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            _render_one(job, memo)
         except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
             failed += 1
             # A template error: the theme's, not the editor's (content errors are reported before any page is made).
             logger.error("%s: Seite konnte nicht erzeugt werden, Fehler in der Vorlage (%s: %s)", job.path, error.__class__.__name__, error)
+    if memo is not None:
+        try:
+            memo.save_part()
+        except (OSError, pickle.PickleError) as error:
+            logger.debug("page records not kept: %s", error)
     return failed

@@ -10,13 +10,13 @@ import sys
 import tempfile
 import time
 
-from tools.bench import baselines, build_times, images, page_budgets, preview, search_bytes, weight
+from tools.bench import baselines, build_times, images, page_budgets, preview, search_bytes, speed, weight
 from tools.bench.runs import CORPUS, BenchError, scale_corpus
 
 logger = logging.getLogger("sinn.bench")
 # Sections share one corpus and its cold build per run; baselines come before images, which use their figure.
 SECTIONS = {
-    "budgets": page_budgets, "builds": build_times, "baselines": baselines,
+    "budgets": page_budgets, "builds": build_times, "baselines": baselines, "speed": speed,
     "images": images, "weight": weight, "search": search_bytes, "preview": preview,
 }
 

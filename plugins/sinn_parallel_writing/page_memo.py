@@ -1,0 +1,303 @@
+"""Renders a page again only when something it read has changed; otherwise it takes the last build's copy.
+
+After a page renders, its key is kept with what it read (tracking.py): the names it looked up in the
+context and the attributes of stories, actors and pages it read. The next build computes the key
+again from the same reads of the new model; an equal key means the same inputs, so the same page,
+and the copy kept in .cache/pages/ is linked into the new output instead of rendering it.
+
+A key holds: the site's digest (the settings, the day, the theme, the plugins' code, the versions of
+Jinja, Pelican and Markdown, and the list of content files, so a new or removed file renders every
+page), the template's name, each name's value (lists by which objects they hold, in order), the value of each
+attribute read (a view: related stories, actors, topics, images as ids and values), and for an
+object read through a method its file's bytes and its view. An object handed to a Python function
+(a filter such as json_ld) counts with the stories and actors its view names. Whatever cannot be
+reproduced in the next build (a value whose text holds a memory address) makes the key differ, so
+the page is rendered: a wrong reuse is the failure to avoid.
+
+Own code: Pelican's own caching (CACHE_CONTENT) keeps what readers read, not rendered pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import types
+from importlib import metadata
+
+from sinn_core.files import atomic_path, link_or_copy
+from sinn_core.fingerprint import add_tree, stable
+
+from .tracking import Reads, is_content
+
+logger = logging.getLogger(__name__)
+
+PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
+RUN_SETTINGS = {"OUTPUT_PATH"}
+DEPTH = 8  # nested values deeper than this count by their type only
+KEPT_MANIFESTS = 3
+FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial, type)
+
+
+def site_digest(settings: dict) -> str:
+    """The part of every page's key that is the same for the whole site."""
+    digest = hashlib.sha256()
+    digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
+    digest.update(str(datetime.date.today()).encode())
+    digest.update(stable([metadata.version(name) for name in PACKAGES]).encode())
+    for folder in (settings["THEME"], PLUGINS):
+        add_tree(digest, folder)
+    for current, folders, files in os.walk(settings["PATH"]):
+        folders.sort()
+        digest.update(stable([os.path.join(current, name) for name in sorted(files)]).encode())
+    return digest.hexdigest()
+
+
+class Fingerprints:
+    """Digests of values and content objects, remembered for one process's run."""
+
+    def __init__(self, settings: dict | None = None):
+        # The settings count once, in the site's digest (they name this run's staging folder, which differs every run).
+        self._values: dict[int, tuple] = {id(settings): (settings, "<settings>")} if settings is not None else {}
+        self._files: dict[str, str] = {}
+        # Views are complete once pages render (the press files are set while pages are noted), so an
+        # object's digest holds for the rest of the process: remembered, as listings read thousands.
+        self._contents: dict[str, str] = {}
+        self._deep: dict[str, str] = {}
+
+    def value(self, value, depth: int = 0) -> str:
+        """A text that changes when the value changes; content objects count by their file's path."""
+        if value is None or isinstance(value, (str, int, float, bool, bytes, datetime.date)):
+            return repr(value)
+        if is_content(value):
+            return "@" + value.source_path
+        known = self._values.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        text = self._text(value, depth)
+        digest = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+        self._values[id(value)] = (value, digest)
+        return digest
+
+    def _text(self, value, depth: int) -> str:
+        if depth > DEPTH:
+            return f"<{type(value).__qualname__}>"
+        if isinstance(value, dict):
+            items = sorted((repr(key), self.value(item, depth + 1)) for key, item in value.items())
+            return "{" + ",".join(f"{key}:{item}" for key, item in items) + "}"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(self.value(item, depth + 1) for item in value)) + "}"
+        if isinstance(value, (list, tuple)):
+            return type(value).__name__ + "[" + ",".join(self.value(item, depth + 1) for item in value) + "]"
+        if isinstance(value, functools.partial):
+            return f"{stable(value.func)}{self.value(value.args, depth + 1)}{self.value(value.keywords, depth + 1)}"
+        if isinstance(value, FUNCTIONS):
+            return stable(value)
+        if dataclasses.is_dataclass(value):
+            fields = {f.name: getattr(value, f.name, None) for f in dataclasses.fields(value)}
+            return type(value).__qualname__ + self._text(fields, depth + 1)
+        if hasattr(value, "__dict__"):
+            return type(value).__qualname__ + self._text(dict(vars(value)), depth + 1)
+        return repr(value)
+
+    def file(self, path: str) -> str:
+        """The digest of a content file's bytes ('' if it cannot be read)."""
+        if path not in self._files:
+            try:
+                with open(path, "rb") as handle:
+                    self._files[path] = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                self._files[path] = ""
+        return self._files[path]
+
+    def content(self, item) -> str:
+        """A content object: its file and its view."""
+        known = self._contents.get(item.source_path)
+        if known is None:
+            text = self.file(item.source_path) + self._text(getattr(item, "view", None), 1)
+            known = self._contents[item.source_path] = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+        return known
+
+    def deep(self, item) -> str:
+        """A content object with the stories and actors its view names."""
+        if item.source_path not in self._deep:
+            self._deep[item.source_path] = self._linked_digest(item)
+        return self._deep[item.source_path]
+
+    def _linked_digest(self, item) -> str:
+        linked = {other.source_path: other for other in _linked(getattr(item, "view", None))}
+        linked[item.source_path] = item
+        text = "|".join(f"{path}={self.content(linked[path])}" for path in sorted(linked))
+        return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _linked(view) -> list:
+    """The content objects a view names directly (its actors, related stories, adaptations …).
+
+    A topic's own stories and actors are not followed: the view's digest already holds which topics
+    it names, and following them would make every story depend on the whole site.
+    """
+    if view is None or not dataclasses.is_dataclass(view):
+        return []
+    found = []
+    for field in dataclasses.fields(view):
+        value = getattr(view, field.name, None)
+        found += [item for item in (value if isinstance(value, (list, tuple)) else [value]) if is_content(item)]
+    return found
+
+
+class PageMemo:
+    """The pages of the last build, their keys and reads; and this build's, as they are rendered or reused."""
+
+    def __init__(self, settings: dict, output_path: str, cache: str):
+        self.output_path = output_path
+        self.cache = cache
+        self.site = site_digest(settings)
+        self.files = os.path.join(cache, "files")
+        self.manifest = os.path.join(cache, f"manifest-{self.site[:16]}.pickle")
+        self.previous: dict = {}
+        try:
+            with open(self.manifest, "rb") as handle:
+                stored = pickle.load(handle)
+            if isinstance(stored, dict):
+                self.previous = stored
+        except Exception as error:  # noqa: BLE001 - no usable manifest: every page renders
+            logger.debug("no page manifest: %s", error)
+        self.fingerprints = Fingerprints(settings)
+        self.registry: dict[str, object] = {}
+        self.records: dict = {}
+
+    def _relative(self, path: str) -> str:
+        return os.path.relpath(path, self.output_path)
+
+    def _lookup(self, context: dict, environment, name: str):
+        if name in context:
+            return context[name]
+        return environment.globals.get(name, "<missing>")
+
+    def _key(self, template, context: dict, reads: tuple, objects: dict) -> str:
+        """The page's key from what it read: (names, attributes, whole, deep) and the objects by source path."""
+        names, attributes, whole, deep = reads
+        digest = hashlib.sha256(f"{self.site}\0{template.name}".encode())
+        for name in names:
+            digest.update(f"\0n:{name}={self.fingerprints.value(self._lookup(context, template.environment, name))}".encode())
+        for path, attribute in attributes:
+            digest.update(f"\0a:{path}.{attribute}={self.fingerprints.value(getattr(objects[path], attribute))}".encode())
+        for path in whole:
+            digest.update(f"\0o:{path}={self.fingerprints.content(objects[path])}".encode())
+        for path in deep:
+            digest.update(f"\0d:{path}={self.fingerprints.deep(objects[path])}".encode())
+        return digest.hexdigest()
+
+    def _objects(self, paths, context: dict) -> dict | None:
+        """The objects of this build by source path; None if one is gone (the page is rendered)."""
+        if not self.registry:
+            self._register(context)
+        found = {}
+        for path in paths:
+            item = self.registry.get(path)
+            if item is None:
+                return None
+            found[path] = item
+        return found
+
+    def _register(self, context: dict) -> None:
+        """Every content object of the context's lists, and what their views hold (hero images, logos)."""
+        for value in context.values():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if is_content(item) and item.source_path not in self.registry:
+                    self.registry[item.source_path] = item
+                    for other in _linked(getattr(item, "view", None)):
+                        self.registry.setdefault(other.source_path, other)
+
+    def reuse(self, job) -> bool:
+        """Link the last build's copy of the page into place if nothing it read has changed."""
+        relative = self._relative(job.path)
+        entry = self.previous.get(relative)
+        if not entry or entry[1] != job.template.name:
+            return False
+        key, _template, reads = entry
+        _names, attributes, whole, deep = reads
+        objects = self._objects({path for path, _attribute in attributes} | set(whole) | set(deep), job.context)
+        if objects is None or self._key(job.template, job.context, reads, objects) != key:
+            return False
+        try:
+            link_or_copy(os.path.join(self.files, f"{key}.html"), job.path)
+        except OSError:
+            return False
+        self.records[relative] = entry
+        return True
+
+    def record(self, job, reads: Reads, text: str) -> None:
+        """Keep a freshly rendered page with its key and reads."""
+        notes = (tuple(sorted(reads.names)), tuple(sorted(reads.attributes)), tuple(sorted(reads.whole)), tuple(sorted(reads.deep)))
+        key = self._key(job.template, job.context, notes, reads.objects)
+        target = os.path.join(self.files, f"{key}.html")
+        if not os.path.exists(target):
+            os.makedirs(self.files, exist_ok=True)
+            with atomic_path(target) as temporary, open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        self.records[self._relative(job.path)] = (key, job.template.name, notes)
+
+    def save_part(self) -> None:
+        """Write this process's records beside the manifest, for `merge()` in the main process."""
+        if not self.records:
+            return
+        os.makedirs(self.cache, exist_ok=True)
+        with atomic_path(os.path.join(self.cache, f"part-{os.getpid()}-{id(self.records)}.pickle")) as temporary, open(temporary, "wb") as handle:
+            pickle.dump(self.records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.records = {}
+
+    def merge(self) -> dict:
+        """Collect every process's records into this build's manifest; drop older manifests and unused copies."""
+        records, written = dict(self.records), {}
+        for name in sorted(os.listdir(self.cache)) if os.path.isdir(self.cache) else []:
+            if name.startswith("part-"):
+                path = os.path.join(self.cache, name)
+                try:
+                    with open(path, "rb") as handle:
+                        part = pickle.load(handle)
+                finally:
+                    os.remove(path)
+                for relative in part:
+                    written[relative] = written.get(relative, 0) + 1
+                records.update(part)
+        # A page written twice (an override) by two processes: which copy came last is not known here.
+        records = {relative: entry for relative, entry in records.items() if written.get(relative, 0) < 2}
+        os.makedirs(self.cache, exist_ok=True)
+        with atomic_path(self.manifest) as temporary, open(temporary, "wb") as handle:
+            pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._prune(records)
+        same = sum(1 for relative, entry in records.items() if self.previous.get(relative, ("",))[0] == entry[0])
+        logger.info("Seiten: %d von %d unverändert seit dem letzten Build, nicht neu erzeugt.", same, len(records))
+        return records
+
+    def discard_parts(self) -> None:
+        """Forget this build's records (pages failed): the last build's manifest stays as it is."""
+        for name in os.listdir(self.cache) if os.path.isdir(self.cache) else []:
+            if name.startswith("part-"):
+                os.remove(os.path.join(self.cache, name))
+
+    def _prune(self, records: dict) -> None:
+        manifests = sorted((os.path.join(self.cache, n) for n in os.listdir(self.cache) if n.startswith("manifest-")),
+                           key=os.path.getmtime, reverse=True)
+        kept = {self.manifest, *manifests[:KEPT_MANIFESTS]}
+        wanted = {entry[0] for entry in records.values()}
+        for manifest in manifests:
+            if manifest not in kept:
+                os.remove(manifest)
+                continue
+            if manifest != self.manifest:
+                try:
+                    with open(manifest, "rb") as handle:
+                        wanted.update(entry[0] for entry in pickle.load(handle).values())
+                except Exception:  # noqa: BLE001 - unreadable: its copies go
+                    os.remove(manifest)
+        for name in os.listdir(self.files) if os.path.isdir(self.files) else []:
+            if name.removesuffix(".html") not in wanted:
+                os.remove(os.path.join(self.files, name))

@@ -1,0 +1,58 @@
+"""`make check` keeps each file's verdict: a second run says the same, and whatever a verdict depends on checks again."""
+
+from __future__ import annotations
+
+import os
+
+from sitefiles import SiteFiles, check_in_process
+
+
+def _site(tmp_path) -> SiteFiles:
+    files = SiteFiles(tmp_path).minimal()
+    files.story("zweite-geschichte")
+    return files
+
+
+def test_a_second_run_reports_the_same_and_keeps_the_verdicts(tmp_path):
+    files = _site(tmp_path)
+    files.replace("stories/zweite-geschichte.md", "stage: pilot", "stage: gibt-es-nicht")
+    first = check_in_process(files.content)
+    assert os.path.isfile(tmp_path / ".cache" / "check" / "files.pickle")
+    assert check_in_process(files.content) == first
+    assert first[0] != 0 and "gibt-es-nicht" in first[1]
+
+
+def test_an_edited_file_is_checked_again(tmp_path):
+    files = _site(tmp_path)
+    assert check_in_process(files.content)[0] == 0
+    files.replace("stories/zweite-geschichte.md", "stage: pilot", "stage: gibt-es-nicht")
+    code, output = check_in_process(files.content)
+    assert code != 0 and "zweite-geschichte.md" in output
+    files.replace("stories/zweite-geschichte.md", "stage: gibt-es-nicht", "stage: pilot")
+    assert check_in_process(files.content)[0] == 0
+
+
+def test_a_changed_vocabulary_checks_unchanged_stories_again(tmp_path):
+    files = _site(tmp_path)
+    assert check_in_process(files.content)[0] == 0
+    # The stories name the theme "beratung"; once it leaves the vocabulary they are wrong, though their files are not touched.
+    files.replace("data/themes.yml", "- id: beratung\n", "- id: beratung-neu\n")
+    code, output = check_in_process(files.content)
+    assert code != 0
+    assert "zweite-geschichte.md" in output and "beratung" in output
+
+
+def test_a_removed_actor_checks_the_stories_that_name_it_again(tmp_path):
+    files = _site(tmp_path)
+    assert check_in_process(files.content)[0] == 0
+    os.remove(files.path("actors/beratungsverein.yml"))
+    code, output = check_in_process(files.content)
+    assert code != 0 and "beratungsverein" in output
+
+
+def test_a_damaged_cache_is_ignored(tmp_path):
+    files = _site(tmp_path)
+    expected = check_in_process(files.content)
+    with open(tmp_path / ".cache" / "check" / "files.pickle", "wb") as handle:
+        handle.write(b"kein pickle")
+    assert check_in_process(files.content) == expected
