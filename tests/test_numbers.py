@@ -300,3 +300,13 @@ def test_print_keeps_charts_and_tables_in_black_and_drops_navigation(browser_pag
     fills = browser_page.evaluate("""[...document.querySelectorAll('.app-chart__bar--1, .app-chart__label')]
                                      .map(e => getComputedStyle(e).fill)""")
     assert set(fills) == {"rgb(0, 0, 0)"}
+
+
+def test_the_day_counted_is_the_sites_day_not_the_machines(monkeypatch):
+    """23:30 UTC on 30 November is already 1 December in Dresden; a date set for the checker wins."""
+    from sinn_numbers import counting_day
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796081400")  # 2026-11-30 23:30 UTC
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert counting_day({"TIMEZONE": "Europe/Berlin", "CONTENT_CONTRACT_TODAY": None}).isoformat() == "2026-12-01"
+    assert counting_day({"TIMEZONE": "Europe/Berlin", "CONTENT_CONTRACT_TODAY": TODAY}).isoformat() == TODAY
