@@ -69,7 +69,7 @@ def _topics(chart, plural: str) -> str:
         text = f"Noch ist keine Geschichte veröffentlicht; die meisten Akteure gibt es {_where(chart, 1)}."
     else:
         return "Noch gibt es keine veröffentlichte Geschichte und keinen Akteur."
-    text += _empty(chart, 0, "Geschichte", plural)
+    text += _empty(chart, 0, "Geschichte", plural) if stories else ""
     return text + f" Eine Geschichte und ein Akteur können zu mehreren {plural} gehören; deshalb zählen manche mehrfach."
 
 
