@@ -39,6 +39,7 @@ PLUGINS = [
     "sinn_structured_data",
     "sinn_press",
     "sinn_open_data",
+    "sinn_numbers",
     "sinn_feeds",
     "sinn_redirects",
     "sinn_sitemap",

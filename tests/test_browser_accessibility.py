@@ -49,6 +49,7 @@ def page_types() -> dict[str, str]:
         "easy language": "/leichte-sprache/",
         "press": "/presse/",
         "open data": "/daten/",
+        "numbers": "/zahlen/",
         "not found": "/404.html",
     }
 

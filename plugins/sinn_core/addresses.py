@@ -40,6 +40,8 @@ DEFAULTS: dict[str, str] = {
     "FEEDS_REGION_URL": "feeds/regionen/{id}.atom.xml",
     "OPEN_DATA_URL": "daten/",
     "PRESS_URL": "presse/",
+    # The showcase in numbers (sinn_numbers); the CSV behind each chart lies in the open data folder (NUMBERS_FILES).
+    "NUMBERS_URL": "zahlen/",
     # A story's press kit and citation files lie in its own folder, beside its page.
     "PRESS_KIT_FILE": "pressemappe-{slug}.zip",
     "PRESS_CITATION_FILE": "zitation-{slug}.{ext}",
@@ -59,6 +61,10 @@ PELICAN_PATTERNS = {"ARTICLE_URL": "ARTICLE_SAVE_AS", "PAGE_URL": "PAGE_SAVE_AS"
 OPEN_DATA_FILES = {"stories": "geschichten.json", "stories_table": "geschichten.csv", "actors": "akteure.json",
                    "actors_table": "akteure.csv", "actors_map": "akteure.geojson"}
 OPEN_DATA_SCHEMAS = {"stories": "geschichten", "actors": "akteure", "actors_map": "akteure.geojson"}
+# The CSV behind each table of /zahlen/, by chart, inside the open data folder (sinn_numbers writes them).
+NUMBERS_FILES = {"themes": "zahlen/themen.csv", "regions": "zahlen/regionen.csv", "stages": "zahlen/phasen.csv",
+                 "years": "zahlen/jahre.csv", "actor_types": "zahlen/akteurstypen.csv", "features": "zahlen/merkmale.csv",
+                 "adaptations": "zahlen/nachgemacht.csv"}
 # Reserved although no page starts there: Pelican's usual folder for static files.
 RESERVED_EXTRA = frozenset({"static"})
 # Patterns that hold the content of a kind; the rest are fixed addresses or folders.
@@ -164,14 +170,20 @@ class AddressMap:
         """The site-relative urls of the pages that exist once, whatever the content."""
         names = ("LISTINGS_HOME_URL", "LISTINGS_ARCHIVE_URL", "ACTORS_INDEX_URL", "LISTINGS_THEMES_INDEX_URL",
                  "LISTINGS_REGIONS_INDEX_URL", "LISTINGS_SEARCH_URL", "LISTINGS_NOT_FOUND_URL", "OPEN_DATA_URL",
-                 "PRESS_URL", "FEEDS_ALL_URL", "SITEMAP_URL", "ROBOTS_URL")
+                 "PRESS_URL", "NUMBERS_URL", "FEEDS_ALL_URL", "SITEMAP_URL", "ROBOTS_URL")
         return [self.patterns[name] for name in names]
 
     def open_data_files(self) -> list[str]:
-        """The site-relative urls of the open data files and their schemas."""
+        """The site-relative urls of the open data files, their schemas and the CSV files of /zahlen/."""
         folder = self.patterns["OPEN_DATA_URL"]
         files = [folder + name for name in OPEN_DATA_FILES.values()]
+        files += [self.numbers_file(chart).url for chart in NUMBERS_FILES]
         return files + [f"{folder}schema/{name}.schema.json" for name in OPEN_DATA_SCHEMAS.values()]
+
+    def numbers_file(self, chart: str) -> Address:
+        """The CSV behind one chart of /zahlen/ ("themes", "years" …), in the open data folder."""
+        url = self.patterns["OPEN_DATA_URL"] + NUMBERS_FILES[chart]
+        return Address(url, url)
 
     def press_files(self, slug: str, citation_formats) -> dict[str, Address]:
         """A story's press kit ("zip") and its citation files (by extension), in the story's own folder."""
