@@ -28,6 +28,7 @@ SEE_ALSO = {
     "story": {
         "image": "Bilder",
         "easy_summary": "Leichte Sprache: `easy_summary`",
+        "summaries": "In anderen Sprachen: `summaries`",
         "transfer": "Zum Nachmachen: `transfer` und `adapted_from`",
         "adapted_from": "Zum Nachmachen: `transfer` und `adapted_from`",
         "reviewed": "Aktualität: Prüfdatum und Redaktionsbericht",
