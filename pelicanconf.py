@@ -36,6 +36,7 @@ PLUGINS = [
     "sinn_model",
     "sinn_cross_references",
     "sinn_listings",
+    "sinn_languages",
     "sinn_structured_data",
     "sinn_press",
     "sinn_open_data",

@@ -95,6 +95,9 @@ def test_the_form_has_every_field_of_the_schema_with_its_rules(editor_site, kind
         vocabulary = field.vocabulary
         if vocabulary == "actors":
             assert (cms["widget"], cms["collection"], cms["value_field"]) == ("relation", "actors", "{{slug}}")
+        elif vocabulary and "propertyNames" in field.schema:  # summaries: one optional text per language
+            assert cms["widget"] == "object" and [f["name"] for f in cms["fields"]] == vocabulary_ids(vocabulary), field.label
+            assert not any(f["required"] for f in cms["fields"]) and {f["widget"] for f in cms["fields"]} == {"text"}, field.label
         elif vocabulary:
             assert cms["widget"] == "select" and [o["value"] for o in cms["options"]] == vocabulary_ids(vocabulary), field.label
         if "enum" in field.schema:
@@ -115,8 +118,9 @@ def test_every_term_of_every_vocabulary_is_offered(editor_site):
     for name, kind in (("stories", "story"), ("actors", "actor")):
         for field in (f for top in schema_fields.fields(kind) for f in top.walk()):
             if field.vocabulary and field.vocabulary != "actors":
-                options = form_field(collection(config, name)["fields"], field.path)["options"]
-                offered.setdefault(field.vocabulary, []).append([option["value"] for option in options])
+                cms = form_field(collection(config, name)["fields"], field.path)
+                values = [option["value"] for option in cms["options"]] if "options" in cms else [f["name"] for f in cms["fields"]]
+                offered.setdefault(field.vocabulary, []).append(values)
     files = sorted(name[:-4] for name in os.listdir(DATA) if name.endswith(".yml"))
     assert sorted(offered) == files, "every vocabulary in content/data/ is used by a field"
     for vocabulary, lists in offered.items():

@@ -113,7 +113,7 @@ def render(kind: str, values: dict[str, str], ids: dict[str, list[str]], filled:
 
 def explain(entry: Field, ids: dict[str, list[str]], *, commented: bool, more_lines: bool = False, block_text: bool = False) -> list[str]:
     """The comment lines above a field: Pflicht or freiwillig, the description, what goes with it, the allowed ids."""
-    text = f"{'Pflicht' if entry.required else 'Freiwillig'}. {entry.description}"
+    text = f"{'Pflicht' if entry.required else 'Freiwillig'}. {entry.explanation}"
     if entry.together_with:
         text += f" Nur zusammen mit {' und '.join(entry.together_with)}."
     if entry.vocabulary:

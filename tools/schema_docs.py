@@ -28,6 +28,7 @@ SEE_ALSO = {
     "story": {
         "image": "Bilder",
         "easy_summary": "Leichte Sprache: `easy_summary`",
+        "summaries": "In anderen Sprachen: `summaries`",
         "transfer": "Zum Nachmachen: `transfer` und `adapted_from`",
         "adapted_from": "Zum Nachmachen: `transfer` und `adapted_from`",
         "reviewed": "Aktualität: Prüfdatum und Redaktionsbericht",
@@ -104,7 +105,7 @@ def _below(parent: Field):
 
 
 def _row(kind: str, entry: Field, parent: Field | None, names: list[str], headings: set[str] | None) -> str:
-    text = _markdown(entry.description, names)
+    text = _markdown(entry.explanation, names)
     if entry.one_of:
         text += f" Je Eintrag genau eines von {' oder '.join(f'`{name}`' for name in entry.one_of)}."
     if entry.schema.get("examples"):

@@ -37,6 +37,8 @@ class Field:
     together_with: tuple[str, ...] = ()
     # Names of which an entry needs exactly one (oneOf of `required`), e.g. ("url", "file").
     one_of: tuple[str, ...] = ()
+    # A group whose names come from a vocabulary (summaries: en, pl …): what each of its values holds.
+    entries: str = ""
 
     @property
     def name(self) -> str:
@@ -49,10 +51,16 @@ class Field:
         return self.schema.get("description", "").strip()
 
     @property
+    def explanation(self) -> str:
+        """The description, and for a group named by a vocabulary what each of its entries holds: what the tools print."""
+        return f"{self.description} Jeder Eintrag: {self.entries}" if self.entries else self.description
+
+    @property
     def vocabulary(self) -> str | None:
-        """The x-vocabulary of the field or of its list entries (themes, regions, actors …), or None."""
-        items = self.schema.get("items")
-        return self.schema.get("x-vocabulary") or (items.get("x-vocabulary") if isinstance(items, dict) else None)
+        """The x-vocabulary of the field, of its list entries (themes, regions, actors …) or of its names (languages), or None."""
+        items, names = self.schema.get("items"), self.schema.get("propertyNames")
+        return (self.schema.get("x-vocabulary") or (items.get("x-vocabulary") if isinstance(items, dict) else None)
+                or (names.get("x-vocabulary") if isinstance(names, dict) else None))
 
     def walk(self):
         """This field and every field below it, depth first, in the schema's order."""
@@ -95,7 +103,9 @@ def _fields(schema: dict, document: dict, parent: tuple[str, ...], prefix: str) 
         resolved, where = resolve(raw, document)
         entry = Field(path=(*parent, name), label=prefix + name, schema=resolved, required=name in required,
                       together_with=tuple(dependent.get(name, ())))
-        items = resolved.get("items")
+        items, values = resolved.get("items"), resolved.get("additionalProperties")
+        if isinstance(values, dict) and isinstance(resolved.get("propertyNames"), dict):
+            entry.entries = resolve(values, where)[0].get("description", "").strip()
         if resolved.get("properties"):
             entry.nesting, entry.children = "object", _fields(resolved, where, entry.path, f"{entry.label}.")
         elif isinstance(items, dict):

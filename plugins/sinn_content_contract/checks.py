@@ -93,6 +93,21 @@ def check_easy_summary(data: dict):
             )
 
 
+# Summaries in other languages are plain text everywhere (the page, /en/, the data): Markdown would show as typed.
+_MARKDOWN = re.compile(r"\*\*|__|\[[^\]\n]+\]\([^)\n]*\)|^\s*(?:#{1,6}|[-*+]|\d+\.)\s", re.MULTILINE)
+
+
+def check_summaries(data: dict):
+    """(path, message) for a summary in another language that uses Markdown."""
+    summaries = data.get("summaries")
+    for language, text in summaries.items() if isinstance(summaries, dict) else ():
+        mark = _MARKDOWN.search(text) if isinstance(text, str) else None
+        if mark:
+            yield ["summaries", language], (
+                f'enthält Markdown ("{printable(mark.group(0).strip())[:30]}"). Zusammenfassungen in anderen Sprachen sind '
+                "reiner Text: die Zeichen erschienen so auf der Seite. Bitte entfernen; Links und Hervorhebungen gehören in den Text der Geschichte.")
+
+
 # A source that names none: what is left when an editor fills the field without knowing the source (folded to a–z, 0–9).
 SOURCE_PLACEHOLDERS = frozenset({"", "ka", "keineangabe", "keineangaben", "unbekannt", "na", "todo", "tbd", "xxx", "quelle", "folgt",
                                  "offen", "siehe", "sieheoben", "intern", "diverse"})
@@ -154,7 +169,7 @@ def unsafe_values(data):
 
 
 # Fields whose text may run over several lines; every other text is one line (titles, names, credits, ids …).
-MULTILINE_FIELDS = {"description", "easy_summary", "text"}
+MULTILINE_FIELDS = {"description", "easy_summary", "summaries", "text"}
 # Markdown, judged with the body's HTML allowlist instead (body.py).
 MARKDOWN_FIELDS = {"description"}
 # Typography, not tricks: the soft hyphen and the joiner inside emoji.
@@ -256,6 +271,6 @@ def normalise_path(path: str) -> str:
 
 
 __all__ = [
-    "ERROR", "WARNING", "check_dates", "check_easy_summary", "check_slug", "check_transfer", "fact_source_problems", "is_slug",
+    "ERROR", "WARNING", "check_dates", "check_easy_summary", "check_slug", "check_summaries", "check_transfer", "fact_source_problems", "is_slug",
     "leaves", "normalise_path", "unsafe_values",
 ]

@@ -231,6 +231,8 @@ def _check_document(document: Document, validator: Validator, today, months=fres
             add(message, path)
         for message in checks.check_easy_summary(data):
             add(message, ["easy_summary"], severity=WARNING)
+        for path, message in checks.check_summaries(data):
+            add(message, path, severity=WARNING)
     if document.kind in ("story", "page"):
         title = data.get("title") if isinstance(data.get("title"), str) else None
         verdict = body.examine(document.body, source.body_first_line, document.kind, settings=settings, title=title)

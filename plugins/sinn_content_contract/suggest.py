@@ -15,6 +15,7 @@ from sinn_vocabularies.terms import Vocabulary, fold
 # How alike a misspelt word must be to a label or synonym to count as meant (difflib ratio): high, since
 # a wrong suggestion sends an editor the wrong way; ids keep the older, looser cutoff (closest()).
 SYNONYM_SPELLING_CUTOFF = 0.8
+SPELLING_MIN_LENGTH = 3
 
 
 def closest(value: str, choices: list[str], cutoff: float) -> list[str]:
@@ -29,7 +30,8 @@ def suggest_term(value: str, allowed: list[str], vocabulary: Vocabulary | None) 
 
     A hint (meaning_hint) is needed when the term is not the one spelt alike: "verein" → "initiative" says why.
     """
-    spelt = closest(value, allowed, 0.5)
+    # Two letters are alike by chance ("de" and "en" share half their letters): spelling needs a longer word.
+    spelt = closest(value, allowed, 0.5) if len(value.strip()) >= SPELLING_MIN_LENGTH else []
     spelt_id = spelt[0] if spelt else None
     meant = vocabulary.meant(value) if vocabulary is not None else None
     if meant is None and vocabulary is not None and fold(value):

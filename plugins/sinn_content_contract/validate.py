@@ -33,6 +33,7 @@ UNKNOWN_PHRASES = {
     "stages": "keine bekannte Phase",
     "actor_types": "kein bekannter Akteurstyp",
     "target_groups": "keine bekannte Zielgruppe",
+    "languages": "keine Sprache für Zusammenfassungen in anderen Sprachen (die deutsche steht in summary)",
     "actors": "kein bekannter Akteur (es gibt keine Datei content/actors/{value}.yml)",
 }
 TYPE_NAMES = {
@@ -199,6 +200,8 @@ class Validator:
                 message += " Erlaubte Felder: " + ", ".join(known) + "."
                 yield [*path, name], message, ERROR
             return
+        if keyword == "x-vocabulary" and list(error.absolute_schema_path)[-2:-1] == ["propertyNames"]:
+            path = [*path, error.instance]  # a name that is not allowed: the line of that name, not of its group
         message = _message(error, keyword, schema)
         if keyword == "minItems" and isinstance(schema.get("items"), dict) and "x-vocabulary" in schema["items"]:
             message += self.allowed(schema["items"]["x-vocabulary"])
@@ -258,8 +261,18 @@ def _type_message(error: ValidationError, schema: dict, value) -> str:
     elif "string" in expected and isinstance(value, (int, float, bool)):
         message += f' Setzen Sie den Wert in Anführungszeichen: "{_show(value)}".'
     elif "object" in expected:
-        message += " Die Unterfelder stehen eingerückt unter dem Feldnamen, z. B. '  src: images/bild.jpg'."
+        message += f" Die Unterfelder stehen eingerückt unter dem Feldnamen, z. B. '{_sub_field_example(schema)}'."
     return message
+
+
+def _sub_field_example(schema: dict) -> str:
+    """An indented sub-field line from the schema's first example ("  en: In the Ore …"), else an image's src."""
+    example = (schema.get("examples") or [None])[0]
+    if isinstance(example, dict) and example:
+        name, value = next(iter(example.items()))
+        text = str(value)
+        return f"  {name}: {text if len(text) <= 40 else text[:40].rstrip() + ' …'}"
+    return "  src: images/bild.jpg"
 
 
 def _show(value) -> str:

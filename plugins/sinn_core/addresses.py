@@ -53,6 +53,9 @@ DEFAULTS: dict[str, str] = {
     "THEME_STATIC_DIR": "theme",
     # The web editor (sinn_web_editor): a folder for editors, never for visitors, robots or the search.
     "WEB_EDITOR_URL": "admin/",
+    # The English pages (sinn_languages): stories with an English summary, and the platform in English.
+    "LANGUAGES_ENGLISH_URL": "en/",
+    "LANGUAGES_ENGLISH_ABOUT_URL": "en/about/",
 }
 # Pelican has its own defaults for these ("{slug}.html"); a value equal to Pelican's means "not set".
 PELICAN_PATTERNS = {"ARTICLE_URL": "ARTICLE_SAVE_AS", "PAGE_URL": "PAGE_SAVE_AS"}
@@ -170,7 +173,8 @@ class AddressMap:
         """The site-relative urls of the pages that exist once, whatever the content."""
         names = ("LISTINGS_HOME_URL", "LISTINGS_ARCHIVE_URL", "ACTORS_INDEX_URL", "LISTINGS_THEMES_INDEX_URL",
                  "LISTINGS_REGIONS_INDEX_URL", "LISTINGS_SEARCH_URL", "LISTINGS_NOT_FOUND_URL", "OPEN_DATA_URL",
-                 "PRESS_URL", "NUMBERS_URL", "FEEDS_ALL_URL", "SITEMAP_URL", "ROBOTS_URL")
+                 "PRESS_URL", "NUMBERS_URL", "FEEDS_ALL_URL", "SITEMAP_URL", "ROBOTS_URL", "LANGUAGES_ENGLISH_URL",
+                 "LANGUAGES_ENGLISH_ABOUT_URL")
         return [self.patterns[name] for name in names]
 
     def open_data_files(self) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sinn_core.addresses import OPEN_DATA_FILES as FILES
 from sinn_core.addresses import OPEN_DATA_SCHEMAS as SCHEMAS
 
-from .tables import ACTOR_COLUMNS, STORY_COLUMNS, actor_row, story_row, to_csv
+from .tables import ACTOR_COLUMNS, actor_row, story_columns, story_row, to_csv
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,11 @@ def to_json(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def data_files(stories: list[dict], actors: list[dict], features: list[dict], envelope) -> list[DataFile]:
-    """Every file, in the order the page lists them; envelope(schema, key, items, title, description) wraps JSON lists."""
+def data_files(stories: list[dict], actors: list[dict], features: list[dict], envelope, languages=()) -> list[DataFile]:
+    """Every file, in the order the page lists them; envelope(schema, key, items, title, description) wraps JSON lists.
+
+    languages: the ids of the languages stories may carry summaries in, one CSV column each (summary_en …).
+    """
     return [
         DataFile(
             FILES["stories"], "Geschichten (JSON)",
@@ -42,8 +45,9 @@ def data_files(stories: list[dict], actors: list[dict], features: list[dict], en
         ),
         DataFile(
             FILES["stories_table"], "Geschichten (CSV)",
-            "Dieselben Geschichten als Tabelle, ohne den Text; mehrere Werte in einer Zelle sind durch „ | “ getrennt.",
-            "CSV", SCHEMAS["stories"], len(stories), to_csv([story_row(record) for record in stories], STORY_COLUMNS),
+            "Dieselben Geschichten als Tabelle, ohne den Text; mehrere Werte in einer Zelle sind durch „ | “ getrennt, "
+            "die Zusammenfassungen in anderen Sprachen stehen je Sprache in einer Spalte (summary_en …).",
+            "CSV", SCHEMAS["stories"], len(stories), to_csv([story_row(record) for record in stories], story_columns(languages)),
         ),
         DataFile(
             FILES["actors"], "Akteure (JSON)",

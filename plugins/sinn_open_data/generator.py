@@ -46,7 +46,8 @@ class OpenDataGenerator(Generator):
                 "modified": modified.date().isoformat() if modified else None, "count": len(items), key: items,
             }
 
-        files = data_files(story_records, actor_records, features, envelope)
+        languages = context.get("VOCABULARIES", {}).get("languages") or ()
+        files = data_files(story_records, actor_records, features, envelope, [language.id for language in languages])
         for file in files:
             with open(os.path.join(self.output_path, folder, file.name), "wb") as handle:
                 handle.write(file.payload)

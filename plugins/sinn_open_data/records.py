@@ -62,6 +62,7 @@ def story_record(story, settings) -> dict:
         "reviewed": _day(getattr(story, "reviewed", None)),
         "reviewed_by": getattr(story, "reviewed_by", None),
         "easy_summary": str(getattr(story, "easy_summary", None) or "").strip() or None,
+        "summaries": _summaries(getattr(story, "summaries", None)),
         "transfer": _transfer(getattr(story, "transfer", None), base),
         "adapted_from": _story_link(view.adapted_from, base),
         "adaptations": [_story_link(other, base) for other in view.adaptations],
@@ -71,6 +72,13 @@ def story_record(story, settings) -> dict:
         ],
         "text_html": story.content,
     }
+
+
+def _summaries(summaries) -> dict[str, str]:
+    """The summaries in other languages by language code, each on one line (the checker allowed only known languages)."""
+    if not isinstance(summaries, dict):
+        return {}
+    return {str(language): " ".join(str(text).split()) for language, text in summaries.items() if str(text or "").strip()}
 
 
 def _story_link(story, base: str) -> dict | None:

@@ -19,6 +19,15 @@ STORY_COLUMNS = (
     "image_alt", "image_credit", "image_license", "facts", "website", "crowdfunding", "video", "featured",
     "illustrative", "text_license", "reviewed", "reviewed_by", "easy_summary", "adapted_from", "quotes",
 )
+# One column per language a story may carry a summary in (content/data/languages.yml), after the story's own columns.
+SUMMARY_COLUMN = "summary_{language}"
+
+
+def story_columns(languages) -> tuple[str, ...]:
+    """The columns of the stories' table: STORY_COLUMNS, then summary_en, summary_pl … in the vocabulary's order."""
+    return (*STORY_COLUMNS, *(SUMMARY_COLUMN.format(language=language) for language in languages))
+
+
 ACTOR_COLUMNS = (
     "id", "url", "name", "short_name", "type", "type_label", "regions", "region_labels", "themes", "theme_labels",
     "description", "website", "email", "phone", "address", "lat", "lon", "founded", "legal_form", "social",
@@ -62,6 +71,7 @@ def story_row(record: dict) -> dict:
         "reviewed": record["reviewed"], "reviewed_by": record["reviewed_by"], "easy_summary": record["easy_summary"],
         "adapted_from": (record["adapted_from"] or {}).get("id"),
         "quotes": LIST_SEPARATOR.join(_quote(quote) for quote in record["quotes"]),
+        **{SUMMARY_COLUMN.format(language=language): text for language, text in record["summaries"].items()},
     }
 
 

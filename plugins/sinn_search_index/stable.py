@@ -181,5 +181,7 @@ def stabilise(bundle: str) -> None:
         os.remove(old_path)
     for _old_path, new_path, payload in changes:
         _write_file(new_path, payload)
+    # With more than one language (the English page /en/ beside the German site) the languages come in hash-map order too.
+    entry["languages"] = dict(sorted(entry["languages"].items()))
     with open(entry_path, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))

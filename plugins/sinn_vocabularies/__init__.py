@@ -1,4 +1,4 @@
-"""Controlled vocabularies (themes, regions, stages, actor types, target groups) for every page.
+"""Controlled vocabularies (themes, regions, stages, actor types, target groups, languages) for every page.
 
 Settings: VOCABULARIES_PATH, the folder inside PATH that holds the YAML files (default "data").
 """

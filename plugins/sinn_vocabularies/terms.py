@@ -21,6 +21,7 @@ VOCABULARY_FILES = {
     "stages": "Phase",
     "actor_types": "Akteurstyp",
     "target_groups": "Zielgruppe",
+    "languages": "Sprache",
 }
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,6 +74,10 @@ class Term:
     # Other words editors write for this term ("Verein" for initiative, "Plauen" for vogtlandkreis): the checker's
     # "Meinten Sie …?" looks at them before it looks at spelling.
     synonyms: tuple[str, ...] = ()
+    # Languages only: the language's name in itself, the heading of a summary in it, and its writing direction.
+    native: str | None = None
+    heading: str | None = None
+    direction: str = "ltr"
 
 
 @dataclass
@@ -147,6 +152,7 @@ def read_vocabulary(path: str, name: str) -> Vocabulary:
             schema_type=entry.get("schema_type"),
             map=_map_tile(path, position, entry.get("map")),
             synonyms=_synonyms(path, position, term_id, entry.get("synonyms")),
+            **(_language(path, position, term_id, entry) if name == "languages" else {}),
         )
     _check_map_cells(path, vocabulary)
     _index_words(path, vocabulary)
@@ -169,6 +175,29 @@ def _synonyms(path: str, position: int, term_id: str, value) -> tuple[str, ...]:
     return tuple(word.strip() for word in value)
 
 
+# A language's id is what the page writes into lang="…": a BCP 47 primary language subtag.
+_LANGUAGE_ID = re.compile(r"^[a-z]{2,3}$")
+LANGUAGE_TEXT_MAX = 60
+
+
+def _language(path: str, position: int, term_id: str, entry: dict) -> dict:
+    """The fields only a language has, checked: native name and heading in the language itself, writing direction."""
+    where = f"{path}: Eintrag {position + 1} ({term_id})"
+    if not _LANGUAGE_ID.match(term_id):
+        raise VocabularyError(f"{where}: die id ist der Sprachcode nach BCP 47, zwei oder drei Kleinbuchstaben, z. B. en, pl oder cs.")
+    found = {}
+    for name, example in (("native", "English"), ("heading", "In English")):
+        value = entry.get(name)
+        if not isinstance(value, str) or not value.strip() or len(value) > LANGUAGE_TEXT_MAX or not value.isprintable():
+            raise VocabularyError(f"{where}, Feld {name}: erwartet wird ein kurzer Text in der Sprache selbst "
+                                  f"(1 bis {LANGUAGE_TEXT_MAX} Zeichen), z. B. {example}.")
+        found[name] = value.strip()
+    direction = entry.get("direction", "ltr")
+    if direction not in ("ltr", "rtl"):
+        raise VocabularyError(f"{where}, Feld direction: erwartet wird ltr (von links nach rechts) oder rtl, gefunden: {_shown(direction)}.")
+    return {**found, "direction": direction}
+
+
 def _shown(value) -> str:
     """A value from the file, short and printable, for a message."""
     text = f'"{value}"' if isinstance(value, str) else repr(value)
@@ -178,7 +207,7 @@ def _shown(value) -> str:
 def _index_words(path: str, vocabulary: Vocabulary) -> None:
     """Fill vocabulary.words; a synonym that already means another term is an error (which one would be meant?)."""
     for term in vocabulary:
-        for word in (term.id, term.label):
+        for word in filter(None, (term.id, term.label, term.native)):
             vocabulary.words.setdefault(fold(word), term.id)
     for term in vocabulary:
         for synonym in term.synonyms:

@@ -151,6 +151,16 @@ def _number(schema: dict) -> dict:
 
 
 def _object(schema: dict, document: dict, path: str, required: bool, ctx: FormContext) -> dict:
+    names = schema.get("propertyNames")
+    if not schema.get("properties") and isinstance(names, dict) and names.get("x-vocabulary") in ctx.vocabularies:
+        # Names from a vocabulary (summaries: en, pl, cs): one optional field per term, labelled in German.
+        values, _document, own = resolve(schema["additionalProperties"], document)
+        fields = []
+        for term in ctx.vocabularies[names["x-vocabulary"]]:
+            ctx.seen.add(f"{path}.{term.id}")
+            text = {**_text(values, own, f"{path}.{term.id}", ctx), **({"hint": hint(values["description"])} if values.get("description") else {})}
+            fields.append({"name": term.id, "label": f"{term.label} ({term.native})" if term.native else term.label, "required": False, **text})
+        return {"widget": "object", "fields": fields, **({} if required else {"collapsed": "auto"})}
     if not schema.get("properties") and isinstance(schema.get("additionalProperties"), dict):
         # Free names with one kind of value (social: network → address).
         return {"widget": "keyvalue", "key_label": "Name", "value_label": "Adresse"}

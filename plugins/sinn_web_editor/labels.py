@@ -48,6 +48,7 @@ LABELS = {
     "reviewed": "Zuletzt geprüft am",
     "reviewed_by": "Geprüft von",
     "easy_summary": "Leichte Sprache",
+    "summaries": "Zusammenfassungen in anderen Sprachen",
     "adapted_from": "Nachgemacht von (Slug des Vorbilds)",
     "transfer": "Anleitung zum Nachmachen",
     "costs": "Laufende Kosten pro Jahr",
