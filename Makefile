@@ -93,10 +93,19 @@ screenshots: html $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 screenshots-editor: $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(PY) -m tools.web_editor --target docs/web-editor
 
-## docs: CONTRIBUTING.md's field tables, written from the schemas' descriptions (a test fails when they are out of date)
+## docs: CONTRIBUTING.md's field tables from the schemas' descriptions, and the proposal form's choices from content/data/ (a test fails when either is out of date)
 .PHONY: docs
 docs: $(BUILD_STAMP)
 	$(PY) -m tools.schema_docs
+	$(PY) -m tools.proposal_form
+
+## vorschlag: a draft story from a proposal issue, as the workflow "Vorschlag übernehmen" does: VORSCHLAG=file with the issue's text, NUMMER, ADRESSE, AUSGABE=folder for the draft and the pull request's texts
+.PHONY: vorschlag
+override VORSCHLAG := $(value VORSCHLAG)
+override ADRESSE := $(value ADRESSE)
+export VORSCHLAG NUMMER ADRESSE AUSGABE
+vorschlag: $(BUILD_STAMP)
+	$(PY) -m tools.proposal "$$VORSCHLAG" --number "$$NUMMER" --url "$$ADRESSE" --out "$$AUSGABE"
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check plugins tools tests pelicanconf.py publishconf.py previewconf.py

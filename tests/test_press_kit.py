@@ -51,7 +51,10 @@ def check_citations(files: dict[str, bytes], fields: dict, url: str) -> None:
     assert entry, bib
     values = dict(re.findall(r"^\s+(\w+)\s+= \{(.*)\},$", entry.group(2), re.MULTILINE))
     assert values["title"] == fields["title"] and values["url"] == url and values["date"] == str(fields["date"])
-    assert "urldate" in values or "note" in values
+    # The access date is the build's day, the same in all three formats.
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", values["urldate"]), values
+    assert tags["Y2"] == values["urldate"].replace("-", "/")
+    assert item["accessed"]["date-parts"] == [[int(part) for part in values["urldate"].split("-")]]
 
 
 def test_story_offers_the_press_kit_and_the_citation_files(published_site):
@@ -175,6 +178,29 @@ def test_the_kit_cache_keeps_what_the_last_builds_of_each_address_use(site_files
     assert len(cached_kits(site_files)) == 3, "the removed story's local kit is pruned, the public ones stay"
     build(site_files, public)
     assert len(cached_kits(site_files)) == 2
+
+
+def test_citation_files_name_the_day_of_the_build_as_access_date(site_files, tmp_path):
+    from sitefiles import run_build
+
+    site_files.minimal()
+    folder = "/geschichten/beratung-per-video/zitation-beratung-per-video"
+
+    def citations(settings, env=None) -> dict[str, str]:
+        output = tmp_path / "output"
+        process = run_build(site_files.content, str(output), settings, env)
+        assert process.returncode == 0, process.stderr
+        return {ext: (output / f"{folder.lstrip('/')}.{ext}").read_bytes().decode("utf-8") for ext in ("bib", "ris", "json")}
+
+    # The day that counts as today (CONTENT_CONTRACT_TODAY), as `make check` and `make report` use it.
+    told = citations(settings_file(tmp_path, CONTENT_CONTRACT_TODAY="2026-12-01"))
+    assert "  urldate      = {2026-12-01}," in told["bib"]
+    assert "Y2  - 2026/12/01\r\n" in told["ris"]
+    assert json.loads(told["json"])[0]["accessed"] == {"date-parts": [[2026, 12, 1]]}
+    assert told["bib"].startswith("% urldate ist der Tag, an dem diese Datei erstellt wurde.")
+    # Else the reproducible-builds clock: 1767225600 is 2026-01-01 00:00 UTC, still 2025 in America.
+    pinned = citations(settings_file(tmp_path), {"SOURCE_DATE_EPOCH": "1767225600", "TZ": "America/New_York"})
+    assert "  urldate      = {2026-01-01}," in pinned["bib"]
 
 
 def test_quote_limits_are_checked_with_clear_messages(site_files):

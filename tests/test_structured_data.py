@@ -86,7 +86,9 @@ def test_story_json_ld_is_an_article_about_its_actors_and_regions(published_site
     assert article["description"] == fields["summary"]
     assert article["datePublished"].startswith(str(fields["date"]))
     assert article["dateModified"].startswith(str(fields["modified"]))
-    assert article["url"] == article["mainEntityOfPage"] == PUBLIC + "/geschichten/schuldnerberatung-per-video-erzgebirge/"
+    assert article["url"] == article["mainEntityOfPage"]["@id"] == PUBLIC + "/geschichten/schuldnerberatung-per-video-erzgebirge/"
+    assert article["mainEntityOfPage"]["@type"] == "WebPage"
+    assert article["mainEntityOfPage"]["lastReviewed"] == str(fields["reviewed"])
     assert article["image"]["url"].startswith(PUBLIC + "/") and article["image"]["creditText"] == fields["image"]["credit"]
     assert article["image"]["license"] == license_url(fields["image"]["license"])
     assert article["publisher"]["name"] == article["author"]["name"] == PUBLISHER

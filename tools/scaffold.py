@@ -93,14 +93,20 @@ def _target(content: str, kind: str, slug: str) -> str:
     return os.path.join(folder, slug + ending)
 
 
-def create(kind: str, label: str, content: str = "content", today: datetime.date | None = None) -> str:
-    """Write the new file and return its path; raise FileExistsError if it exists, ScaffoldError for a bad label."""
+def create(kind: str, label: str, content: str = "content", today: datetime.date | None = None,
+           filled: dict[str, str] | None = None, slug: str | None = None) -> str:
+    """Write the new file and return its path; raise FileExistsError if it exists, ScaffoldError for a bad label.
+
+    filled: top-level fields to write switched on, as YAML values (tools/proposal.py fills a proposal's answers);
+    slug: the file name to use instead of the one from the label (the caller has checked it).
+    """
     label = label.strip()
-    slug, form = file_name(kind, label)
+    slug, form = (slug, "") if slug else file_name(kind, label)
     today_text = (today or datetime.date.today()).isoformat()
     values = {"today": today_text, "slug": slug, "title": _quote(label), "name": _quote(label), "logo_alt": _quote(f"Logo: Schriftzug {label}")}
     legal_form = form[1:-1] if form.startswith("(") and form.endswith(")") else form
-    text = render(kind, values, _vocabulary_ids(content), filled={"legal_form": _quote(legal_form)} if legal_form else None)
+    filled = {**({"legal_form": _quote(legal_form)} if legal_form else {}), **(filled or {})}
+    text = render(kind, values, _vocabulary_ids(content), filled=filled or None)
     path = _target(content, kind, slug)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never replaces a file, nor writes through a link
         handle.write(text)

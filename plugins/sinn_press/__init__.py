@@ -6,7 +6,8 @@ with its image. Every published story also gets a press kit (press_kit.py): /ges
 with LIESMICH.txt (credit, licences, facts, quotes, contacts and the image's address) and the citation
 as BibTeX, RIS and CSL-JSON, which also lie beside the page; the image itself is published once, beside
 the other images, not copied into the kit (press_kit.py says why). The story's `view.press_files` lists
-the files for the box. Templates get `press_citation(story)`.
+the files for the box. Templates get `press_citation(story)` and `citation_tags(story)`, the Highwire Press
+`citation_*` meta tags (highwire.py) that reference managers read from the story page's head.
 Settings: PRESS_CONTACTS (list of name, role, email, phone), PRESS_KIT
 (default True), PRESS_KIT_CACHE_PATH (default .cache/press beside the content folder),
 PRESS_KIT_WORKERS (0: one per core) and PRESS_KIT_PARALLEL_MINIMUM (stories from which the kits are
@@ -28,6 +29,7 @@ from sinn_core.settings import defaults_receiver
 
 from .citation import citation, permanent_url
 from .generator import PressGenerator
+from .highwire import citation_tags
 from .press_kit import PressKits
 
 __all__ = ["PressGenerator", "PressKits", "citation", "permanent_url"]
@@ -59,8 +61,9 @@ def add_generator(_pelican):
 
 
 def add_to_templates(generator):
-    """Give templates the citation suggestion for a story."""
+    """Give templates the citation suggestion and the citation meta tags of a story."""
     generator.env.globals["press_citation"] = partial(citation, settings=generator.settings)
+    generator.env.globals["citation_tags"] = partial(citation_tags, settings=generator.settings)
 
 
 def _wants_kit(story) -> bool:

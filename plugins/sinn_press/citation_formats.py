@@ -1,8 +1,10 @@
 """A story's citation for reference managers: BibTeX (biblatex @online), RIS and CSL-JSON.
 
 All three say the same as the citation suggestion on the page: the publisher as author, the
-title, the publication date (and the update, if any), the permanent address. The access date
-is the reader's to add: no format gets a made-up one.
+title, the publication date (and the update, if any), the permanent address. Each also names
+the day of the build as access date (biblatex `urldate`, RIS `Y2`, CSL `accessed`; see
+citation.access_date): the page reads then as the file describes it. A reader who cites later
+puts in the day of their own visit; the BibTeX file says so in a comment.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from sinn_core.content import later_modification
 from sinn_templating.filters import date_de
 
-from .citation import permanent_url
+from .citation import access_date, permanent_url
 
 # BibTeX/LaTeX characters with a meaning of their own, and how to write them as text.
 _LATEX = {
@@ -39,6 +41,7 @@ def bibtex(story, settings) -> str:
         ("title", _latex(story.title)),
         ("date", story.date.date().isoformat()),
         ("url", permanent_url(story, settings)),
+        ("urldate", access_date(settings).isoformat()),
         ("organization", _latex(settings["SITENAME"])),
         ("langid", "ngerman"),
     ]
@@ -48,7 +51,7 @@ def bibtex(story, settings) -> str:
     lines = [f"@online{{{citation_key(story)},"]
     lines += [f"  {name:<12} = {{{value}}}," for name, value in fields]
     lines.append("}")
-    note = "% Das Datum Ihres Abrufs ergänzen Sie als: urldate = {JJJJ-MM-TT},"
+    note = "% urldate ist der Tag, an dem diese Datei erstellt wurde. Zitieren Sie später, setzen Sie den Tag Ihres Abrufs ein."
     return note + "\n" + "\n".join(lines) + "\n"
 
 
@@ -64,6 +67,7 @@ def ris(story, settings) -> str:
         ("PY", str(day.year)),
         ("DA", day.strftime("%Y/%m/%d")),
         ("UR", permanent_url(story, settings)),
+        ("Y2", access_date(settings).strftime("%Y/%m/%d")),
         ("LA", "de"),
         ("AB", getattr(story, "summary", "") or ""),
     ]
@@ -76,7 +80,7 @@ def ris(story, settings) -> str:
 
 def csl_json(story, settings) -> str:
     """CSL-JSON (a list with one item), as Zotero, Citavi and pandoc read it."""
-    day = story.date.date()
+    day, accessed = story.date.date(), access_date(settings)
     item = {
         "id": citation_key(story),
         "type": "webpage",
@@ -86,6 +90,7 @@ def csl_json(story, settings) -> str:
         "container-title": settings["SITENAME"],
         "issued": {"date-parts": [[day.year, day.month, day.day]]},
         "URL": permanent_url(story, settings),
+        "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
         "language": "de-DE",
         "abstract": getattr(story, "summary", "") or "",
     }

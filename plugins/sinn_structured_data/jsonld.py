@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from markupsafe import Markup
@@ -23,6 +24,13 @@ def to_script(data) -> Markup:
 
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _day(value) -> str | None:
+    """A date or datetime as JJJJ-MM-TT (schema.org Date), None when absent."""
+    if value is None:
+        return None
+    return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
 
 
 def _compact(data: dict) -> dict:
@@ -125,6 +133,17 @@ def image_object(story, settings) -> dict | None:
     })
 
 
+def web_page(story, url: str) -> dict:
+    """The story's page, with the day the editors last checked it (lastReviewed belongs to a page, not an Article)."""
+    reviewed = getattr(story, "reviewed", None)
+    return _compact({
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "lastReviewed": _day(reviewed),
+    })
+
+
 def article(story, settings) -> dict:
     """A story as schema.org Article."""
     url = absolute_url(absolute_base(settings), story.url)
@@ -134,7 +153,7 @@ def article(story, settings) -> dict:
         "@type": "Article",
         "@id": url + "#geschichte",
         "url": url,
-        "mainEntityOfPage": url,
+        "mainEntityOfPage": web_page(story, url),
         "headline": story.title,
         "description": story.summary,
         "datePublished": _iso(story.date),
