@@ -205,7 +205,9 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="anderer Inhaltsordner als PATH in den Einstellungen")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--debug", action="store_true", help="bei internen Fehlern den Traceback zeigen")
-    parser.add_argument("--full", action="store_true", help="immer ganz bauen, auch wenn sich seit dem letzten Build nichts geändert hat")
+    parser.add_argument("--full", action="store_true",
+                        help="bauen, auch wenn sich seit dem letzten Build nichts geändert hat (Seiten mit unveränderten "
+                        "Eingaben kommen weiter aus .cache/pages/; make clean leert alle Zwischenspeicher)")
     args = parser.parse_args(argv)
     configure_logging(args.verbose)
     from sinn_content_contract import ContentContractError  # noqa: PLC0415

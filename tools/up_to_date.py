@@ -14,7 +14,6 @@ a few stat calls and one hash; `--full` (`make html FULL=1`) skips it.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import hashlib
 import json
 import logging
@@ -22,7 +21,7 @@ import os
 import sys
 from importlib import metadata
 
-from sinn_core.fingerprint import add_tree, stable
+from sinn_core.fingerprint import add_tree, days, stable
 from tools import ROOT
 
 logger = logging.getLogger("sinn.build")
@@ -38,7 +37,7 @@ def inputs_digest(settings_file: str, settings: dict) -> str:
     """One hash of everything a build reads."""
     digest = hashlib.sha256()
     digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
-    digest.update(str(datetime.date.today()).encode())
+    digest.update(days(settings).encode())
     digest.update(stable({k: v for k, v in os.environ.items() if k.startswith(ENVIRONMENT_PREFIXES)}).encode())
     digest.update(sys.version.encode())
     digest.update(stable(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())).encode())

@@ -8,9 +8,11 @@ would: hashing half a gigabyte of photos on every build would cost more than the
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import sys
+import zoneinfo
 
 LARGE_FILE = 256 * 1024
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", ".ruff_cache", "node_modules", ".cache"}
@@ -63,3 +65,17 @@ def file_digest(path: str) -> str:
     digest = hashlib.sha256()
     add_file(digest, path, os.lstat(path))
     return digest.hexdigest()
+
+
+def days(settings: dict) -> str:
+    """Every notion of "today" a page may show: the machine's, UTC's, the site's time zone's, SOURCE_DATE_EPOCH.
+
+    The numbers page counts on the site's day, citations on UTC's, review dates on the machine's:
+    between them a build an hour after midnight in Saxony is a new day for some pages.
+    """
+    now = datetime.datetime.now(datetime.UTC)
+    try:
+        site = now.astimezone(zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        site = None
+    return f"{datetime.date.today()}|{now.date()}|{site}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"

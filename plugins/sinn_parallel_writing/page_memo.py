@@ -30,7 +30,7 @@ import types
 from importlib import metadata
 
 from sinn_core.files import atomic_path, link_or_copy
-from sinn_core.fingerprint import add_tree, stable
+from sinn_core.fingerprint import add_tree, days, stable
 
 from .tracking import Reads, is_content
 
@@ -48,7 +48,7 @@ def site_digest(settings: dict) -> str:
     """The part of every page's key that is the same for the whole site."""
     digest = hashlib.sha256()
     digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
-    digest.update(str(datetime.date.today()).encode())
+    digest.update(days(settings).encode())
     digest.update(stable([metadata.version(name) for name in PACKAGES]).encode())
     for folder in (settings["THEME"], PLUGINS):
         add_tree(digest, folder)
