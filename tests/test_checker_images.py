@@ -366,18 +366,20 @@ def test_a_second_check_decodes_no_image_again_until_one_changes(site_files, mon
     site_files.minimal()
     photo(site_files.path("images/beratung.jpg"))
 
-    def check_counting_opens() -> tuple[list[str], int]:
+    def check_counting_opens(settings=None) -> tuple[list[str], int]:
         for module, cache in ((formats, "_image_cache"), (image_checks, "_file_cache"), (image_references, "_reference_cache")):
             monkeypatch.setattr(module, cache, {})  # a new process: only .cache/check-images/ remembers
         opened = []
         real_open = Image.open
         monkeypatch.setattr(Image, "open", lambda *args, **kwargs: opened.append(args[0]) or real_open(*args, **kwargs))
-        problems = [p.format() for p in check_site(site_files.content).report.problems]
+        problems = [p.format() for p in check_site(site_files.content, settings).report.problems]
         monkeypatch.setattr(Image, "open", real_open)
         return problems, len(opened)
 
     assert check_counting_opens() == ([], 3)
-    assert check_counting_opens() == ([], 2), "the file's own examination comes from the cache; its format and shape are headers only"
+    assert check_counting_opens() == ([], 0), "nothing changed: every file's verdict comes from .cache/check/"
+    without_verdicts = {"CONTENT_CONTRACT_CACHE": False}
+    assert check_counting_opens(without_verdicts) == ([], 2), "the file's own examination comes from the cache; its format and shape are headers only"
     photo(site_files.path("images/beratung.jpg"), exif=phone_exif())
     problems, _opened = check_counting_opens()
     assert any("images/beratung.jpg: Metadaten: Das Originalbild enthält persönliche Daten: GPS-Position" in p for p in problems)
