@@ -69,6 +69,7 @@ class Fingerprints:
         # object's digest holds for the rest of the process: remembered, as listings read thousands.
         self._contents: dict[str, str] = {}
         self._deep: dict[str, str] = {}
+        self._attributes: dict[tuple[str, str], str] = {}
 
     def value(self, value, depth: int = 0) -> str:
         """A text that changes when the value changes; content objects count by their file's path."""
@@ -114,6 +115,13 @@ class Fingerprints:
             except OSError:
                 self._files[path] = ""
         return self._files[path]
+
+    def attribute(self, item, name: str) -> str:
+        """One attribute of a content object (listings read the same title and address thousands of times)."""
+        key = (item.source_path, name)
+        if key not in self._attributes:
+            self._attributes[key] = self.value(getattr(item, name))
+        return self._attributes[key]
 
     def content(self, item) -> str:
         """A content object: its file and its view."""
@@ -187,7 +195,7 @@ class PageMemo:
         for name in names:
             digest.update(f"\0n:{name}={self.fingerprints.value(self._lookup(context, template.environment, name))}".encode())
         for path, attribute in attributes:
-            digest.update(f"\0a:{path}.{attribute}={self.fingerprints.value(getattr(objects[path], attribute))}".encode())
+            digest.update(f"\0a:{path}.{attribute}={self.fingerprints.attribute(objects[path], attribute)}".encode())
         for path in whole:
             digest.update(f"\0o:{path}={self.fingerprints.content(objects[path])}".encode())
         for path in deep:
