@@ -21,7 +21,7 @@ import os
 import sys
 from importlib import metadata
 
-from sinn_core.fingerprint import add_tree, days, stable
+from sinn_core.fingerprint import add_tree, days, settings_text, stable
 from tools import ROOT
 
 logger = logging.getLogger("sinn.build")
@@ -29,14 +29,12 @@ logger = logging.getLogger("sinn.build")
 # Code and data of the repository that shape every page besides the content, theme and plugins.
 REPOSITORY_INPUTS = ("tools", "schema", "package-lock.json", "requirements.txt")
 ENVIRONMENT_PREFIXES = ("SINN_", "PAGEFIND_", "SOURCE_DATE_EPOCH")
-# Settings that name where this one build writes: they differ on every run and change no page.
-RUN_SETTINGS = {"OUTPUT_PATH"}
 
 
 def inputs_digest(settings_file: str, settings: dict) -> str:
     """One hash of everything a build reads."""
     digest = hashlib.sha256()
-    digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
+    digest.update(settings_text(settings).encode())
     digest.update(days(settings).encode())
     digest.update(stable({k: v for k, v in os.environ.items() if k.startswith(ENVIRONMENT_PREFIXES)}).encode())
     digest.update(sys.version.encode())

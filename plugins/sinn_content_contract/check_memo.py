@@ -18,7 +18,7 @@ import logging
 import os
 import pickle
 
-from sinn_core.fingerprint import add_file, add_tree, stable
+from sinn_core.fingerprint import add_file, add_tree, settings_text
 from sinn_core.settings import cache_path
 
 logger = logging.getLogger(__name__)
@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join(os.path.dirname(PLUGINS), "schema")
 FILE_NAME = "files.pickle"
-# Settings that name where one build writes or whether it checks at all: they change no verdict.
-RUN_SETTINGS = {"OUTPUT_PATH", "CONTENT_CONTRACT_CHECK"}
+# Whether the build checks at all changes no verdict.
+CHECK_SETTINGS = {"CONTENT_CONTRACT_CHECK"}
 
 
 class CheckMemo:
@@ -83,7 +83,7 @@ class CheckMemo:
 
 def _context(settings: dict, content_path: str, inventory, today, months) -> str:
     digest = hashlib.sha256()
-    digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
+    digest.update(settings_text(settings, CHECK_SETTINGS).encode())
     digest.update(f"{today}\0{months}\0{os.path.abspath(content_path)}".encode())
     for folder in (PLUGINS, SCHEMA, os.path.join(content_path, settings["VOCABULARIES_PATH"])):
         add_tree(digest, folder)

@@ -32,6 +32,15 @@ def stable(value) -> str:
     return repr(value)
 
 
+# Settings that name where one run writes (its staging folder): they differ on every run and change no page.
+RUN_SETTINGS = frozenset({"OUTPUT_PATH"})
+
+
+def settings_text(settings: dict, ignored=frozenset()) -> str:
+    """The settings as stable text, without those of one run and those in `ignored`."""
+    return stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS and k not in ignored})
+
+
 def add_tree(digest, folder: str) -> None:
     """Every file below folder (or the file itself) into the digest: its path, and its bytes (or size, time and inode if large)."""
     if not os.path.isdir(folder):

@@ -30,7 +30,7 @@ import types
 from importlib import metadata
 
 from sinn_core.files import atomic_path, link_or_copy
-from sinn_core.fingerprint import add_tree, days, stable
+from sinn_core.fingerprint import add_tree, days, settings_text, stable
 
 from .tracking import Reads, is_content
 
@@ -38,7 +38,6 @@ logger = logging.getLogger(__name__)
 
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
-RUN_SETTINGS = {"OUTPUT_PATH"}
 DEPTH = 8  # nested values deeper than this count by their type only
 KEPT_MANIFESTS = 3
 FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial, type)
@@ -47,7 +46,7 @@ FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, fu
 def site_digest(settings: dict) -> str:
     """The part of every page's key that is the same for the whole site."""
     digest = hashlib.sha256()
-    digest.update(stable({k: v for k, v in settings.items() if k not in RUN_SETTINGS}).encode())
+    digest.update(settings_text(settings).encode())
     digest.update(days(settings).encode())
     digest.update(stable([metadata.version(name) for name in PACKAGES]).encode())
     for folder in (settings["THEME"], PLUGINS):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 
 from tools.bench import baselines
 from tools.bench.runs import Run, build_command, cache_folder, corpus, corpus_output, edit_field, summary, timed, timing_rows
@@ -77,7 +76,6 @@ def run(context: dict) -> dict:
     result["targets"] = TARGETS
     result["tree_rss_mib"] = max(result[name]["tree_rss_mib"] for name in TARGETS)
     result["memory_target_mib"] = MEMORY_TARGET_MIB
-    result["median_round_ratio"] = {name: statistics.median(values) for name, values in result["round_ratios"].items()}
     context["speed"] = result
     return result
 
