@@ -240,15 +240,16 @@ class PageMemo:
         self.records[relative] = entry
         return True
 
-    def record(self, job, reads: Reads, text: str) -> None:
+    def record(self, job, reads: Reads) -> None:
         """Keep a freshly rendered page with its key and reads."""
         notes = (tuple(sorted(reads.names)), tuple(sorted(reads.attributes)), tuple(sorted(reads.whole)), tuple(sorted(reads.deep)))
         key = self._key(job.template, job.context, notes, reads.objects)
         target = os.path.join(self.files, f"{key}.html")
         if not os.path.exists(target):
             os.makedirs(self.files, exist_ok=True)
-            with atomic_path(target) as temporary, open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            # The written page itself, linked: the next build's copy is then the same file, which lets
+            # later steps (the search index's page copies) see that it has not changed.
+            link_or_copy(job.path, target)
         self.records[self._relative(job.path)] = (key, job.template.name, notes)
 
     def save_part(self) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pelican.writers import Writer
 
+from sinn_core.files import atomic_path
 from sinn_core.parallel import Forked, fork_map, start_in_fork
 
 from . import tracking
@@ -158,11 +159,17 @@ def _render_one(job: Job, memo: PageMemo | None) -> None:
         tracking.install(job.template.environment)
         with tracking.recording() as reads:
             text = job.template.render(job.context)
-    with open(job.path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    if memo is None:
+        with open(job.path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        # A new file each time: the memo keeps this one linked, and a page written twice (an
+        # override) must not change the copy kept for the first.
+        with atomic_path(job.path) as temporary, open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
     if memo is not None:
         try:
-            memo.record(job, reads, text)
+            memo.record(job, reads)
         except Exception:
             logger.debug("%s: page not kept for the next build", job.path, exc_info=True)
 

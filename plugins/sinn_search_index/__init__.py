@@ -3,7 +3,9 @@
 Settings: SEARCH_INDEX_ENABLED (default True), SEARCH_INDEX_CHUNK_SIZE (postings per word chunk, 6000; 0 keeps Pagefind's default),
 SEARCH_INDEX_FACETS (the filters: URL parameter, Pagefind key, vocabulary or fixed values),
 SEARCH_INDEX_CACHE (True: keep Pagefind's page and word files for the next build, reuse.py) in
-SEARCH_INDEX_CACHE_PATH (default .cache/search beside the content folder).
+SEARCH_INDEX_CACHE_PATH (default .cache/search beside the content folder), and the pages cut down for
+Pagefind (search_copies.py) beside it, in .cache/search-pages (not worth a CI cache: they are matched
+to the built pages by inode).
 Templates get `search_facets` (list of Facet), `search_key` (vocabulary or URL parameter → Pagefind key),
 `search_options` (URL parameter of a facet with fixed values → {option id: label}) and
 `search_title_order` (the file, in the bundle, that lists every page in title order).
@@ -11,6 +13,7 @@ The bundle's folder SEARCH_INDEX_BUNDLE_DIR belongs to the address map (sinn_cor
 """
 
 import logging
+import os
 
 from pelican import signals
 
@@ -68,10 +71,13 @@ def index_site(pelican):
     settings = pelican.settings
     if not settings["SEARCH_INDEX_ENABLED"]:
         return
-    cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"]) if settings["SEARCH_INDEX_CACHE"] else None
+    cache = copies = None
+    if settings["SEARCH_INDEX_CACHE"]:
+        cache = cache_path(settings, "search", settings["SEARCH_INDEX_CACHE_PATH"])
+        copies = f"{cache.rstrip(os.sep)}-pages"
     try:
         bundle = addresses.AddressMap(settings).folder("SEARCH_INDEX_BUNDLE_DIR").strip("/")
-        build_index(pelican.output_path, bundle, settings["SEARCH_INDEX_CHUNK_SIZE"], cache)
+        build_index(pelican.output_path, bundle, settings["SEARCH_INDEX_CHUNK_SIZE"], cache, copies)
     except SearchIndexError as error:
         logger.error("%s", error)
 

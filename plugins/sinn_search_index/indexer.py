@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 from . import reuse
+from .search_copies import SearchCopies
 from .stable import UnknownFormatError, stabilise
 from .title_order import write_title_order
 
@@ -25,9 +26,28 @@ def pagefind_executable() -> str:
     return str(pagefind_bin.get_executable())
 
 
-def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None, cache: str | None = None) -> None:
-    """Index every page of output_path that marks its content with data-pagefind-body (reusing files kept in `cache`)."""
-    bundle = os.path.join(output_path, bundle_dir)
+def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None, cache: str | None = None,
+                copies_cache: str | None = None) -> None:
+    """Index every page of output_path that marks its content with data-pagefind-body.
+
+    Reuses Pagefind's files kept in `cache` and the cut pages kept in `copies_cache` (search_copies.py).
+    """
+    try:
+        copies = SearchCopies(output_path, bundle_dir, copies_cache)
+    except OSError as error:
+        raise SearchIndexError(f"Die Seiten für den Suchindex konnten nicht vorbereitet werden: {error}") from error
+    try:
+        site = copies.make()
+        _index(site, os.path.join(output_path, bundle_dir), chunk_size, cache)
+        copies.keep()
+    except OSError as error:
+        raise SearchIndexError(f"Die Seiten für den Suchindex konnten nicht vorbereitet werden: {error}") from error
+    finally:
+        copies.close()
+
+
+def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) -> None:
+    """Run Pagefind over the pages in `site`, writing the bundle to `bundle` (reusing files kept in `cache`)."""
     seeded = 0
     if cache:
         try:
@@ -35,7 +55,7 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
         except OSError as error:  # Pagefind says what is wrong with the folder, if anything
             logger.debug("search files not reused: %s", error)
             shutil.rmtree(bundle, ignore_errors=True)
-    _run_pagefind(output_path, bundle_dir, chunk_size)
+    _run_pagefind(site, bundle, chunk_size)
     if seeded:
         try:
             reuse.prune(bundle)
@@ -44,7 +64,7 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
             logger.warning("Suchindex wird ohne Zwischenspeicher neu gebaut (%s).", error)
             reuse.forget(cache)
             shutil.rmtree(bundle, ignore_errors=True)
-            _run_pagefind(output_path, bundle_dir, chunk_size)
+            _run_pagefind(site, bundle, chunk_size)
     try:
         write_title_order(bundle)
     except (UnknownFormatError, OSError, ValueError) as error:
@@ -57,9 +77,9 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
             reuse.forget(cache)
 
 
-def _run_pagefind(output_path: str, bundle_dir: str, chunk_size: int | None) -> None:
-    """Run Pagefind over output_path, then put its filter files in a stable order."""
-    command = [pagefind_executable(), "--site", output_path, "--output-subdir", bundle_dir, "--silent"]
+def _run_pagefind(site: str, bundle: str, chunk_size: int | None) -> None:
+    """Run Pagefind over the pages in `site`, writing to `bundle`, then put its filter files in a stable order."""
+    command = [pagefind_executable(), "--site", site, "--output-path", bundle, "--silent"]
     environment = dict(os.environ)
     if chunk_size:
         # Pagefind 1.5's word chunks are sized by postings (default 20,000); smaller chunks mean
@@ -70,10 +90,9 @@ def _run_pagefind(output_path: str, bundle_dir: str, chunk_size: int | None) -> 
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Pagefind konnte nicht laufen: {error}") from error
     if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind meldet einen Fehler beim Indexieren von {output_path}: {process.stderr.strip()}")
+        raise SearchIndexError(f"Pagefind meldet einen Fehler beim Indexieren der Seiten: {process.stderr.strip()}")
     if process.stderr.strip():
         logger.warning("Pagefind: %s", process.stderr.strip())
-    bundle = os.path.join(output_path, bundle_dir)
     try:
         stabilise(bundle)
     except UnknownFormatError as error:

@@ -84,5 +84,6 @@ def keep(bundle: str, cache: str) -> None:
 
 
 def forget(cache: str) -> None:
-    """Empty the cache (its files could not be checked against the index)."""
-    shutil.rmtree(cache, ignore_errors=True)
+    """Empty the cache's page and word files (they could not be checked against the index)."""
+    for folder in FOLDERS:
+        shutil.rmtree(os.path.join(cache, folder), ignore_errors=True)
