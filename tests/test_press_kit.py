@@ -10,6 +10,8 @@ import re
 import zipfile
 from urllib.parse import urlsplit
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from sitefiles import check_in_process, settings_file, story_fields
@@ -243,3 +245,15 @@ def test_preview_repacks_only_the_edited_story_in_the_live_output(tmp_path):
     assert "title        = {Zweite Geschichte mit neuem Titel}" in bib
     after = (tmp_path / "output" / "geschichten" / "beratung-per-video" / "pressemappe-beratung-per-video.zip").stat()
     assert (after.st_ino, after.st_mtime_ns) == (other.st_ino, other.st_mtime_ns), "the other story's kit stays as it is"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "bb", "Straße", "x" * 80, "-", "—", "\xa0", "\t", " ", "\n", "Ä", "e.V."]), max_size=120).map("".join),
+       hanging=st.sampled_from(["", "  "]))
+def test_liesmich_lines_break_like_textwrap_never_inside_a_word(text, hanging):
+    import textwrap
+
+    from sinn_press.readme import WIDTH, _wrap
+
+    expected = textwrap.wrap(" ".join(text.split()), WIDTH, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)
+    assert _wrap(text, hanging) == expected
