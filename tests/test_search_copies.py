@@ -57,9 +57,12 @@ def test_a_page_whose_cut_could_change_what_pagefind_indexes_is_handed_whole(cas
     assert cut(text) == text, case
 
 
-def test_the_marker_as_words_in_a_story_is_not_taken_for_an_element():
+def test_the_marker_as_words_in_a_story_or_in_a_value_is_not_taken_for_an_element():
     text = page("<article>Wir schreiben data-pagefind-body in den Text.</article>")
     assert cut(text) == text
+    body = '<article data-pagefind-body><h1>Familienbus</h1><a href="/" title="Start data-pagefind-body hier">Start</a><p>Text</p></article>'
+    copy = cut(page(body, after="<p>Danach</p>"))
+    assert body in copy and "Danach" not in copy
 
 
 @pytest.fixture(scope="module")

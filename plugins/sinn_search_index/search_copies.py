@@ -9,8 +9,10 @@ handed whole. Pagefind also no longer takes the EU emblem in the footer as the p
 that has none of its own.
 
 Own code, because Pagefind has no option to read less of a page, and a full HTML parser would cost
-more than Pagefind saves. The cut is safe on string level because every page is ours: templates
-escape every value, and story bodies pass nh3, so a `<` in a page always starts a real tag.
+more than Pagefind saves (cutting 3,000 pages takes about 0.5 s). The cut works on the bytes and is
+safe there because every page is ours: templates escape every value and story bodies pass nh3, so a
+`<` always opens a real tag and a `"` always delimits a value; the marker counts only as an
+attribute name, never as words in a text or inside a value.
 
 The copies stay in .cache/search-pages/ between builds. A page that is the same file as in the
 last build (inode, size and time: the page memo links unchanged pages) keeps its copy, so a build
@@ -20,6 +22,7 @@ after a one-story edit cuts only the pages it rendered.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -34,8 +37,7 @@ from sinn_core.parallel import fork_map
 logger = logging.getLogger(__name__)
 
 MARKER = b"data-pagefind-body"
-# A start tag that carries the marker: `<` always opens a tag in our pages (see above).
-_BODY_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^<>]*\sdata-pagefind-body[\s=>/])")
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)[\s/]")
 _ANY_PAGEFIND = re.compile(rb"\sdata-pagefind-[a-z-]+[\s=>/]")
 _HTML_TAG = re.compile(rb"<html[\s>][^<>]*", re.IGNORECASE)
 _TITLE = re.compile(rb"<title>[^<]*</title>", re.IGNORECASE)
@@ -45,11 +47,30 @@ _CODE = hashlib.sha1(open(__file__, "rb").read(), usedforsecurity=False).hexdige
 _PARALLEL_MINIMUM = 400
 
 
+def _marked(page: bytes):
+    """(Where, tag name) of each start tag with the marker as an attribute (not as words in a text or a value)."""
+    position = page.find(MARKER)
+    while position >= 0:
+        start = page.rfind(b"<", 0, position)
+        after = page[position + len(MARKER):position + len(MARKER) + 1]
+        # Inside a tag (no ">" since its "<"), after a space, not inside a quoted value, and followed by what ends a name.
+        if (start >= 0 and page.find(b">", start, position) < 0 and page[position - 1:position].isspace()
+                and page.count(b'"', start, position) % 2 == 0 and after in (b" ", b"=", b">", b"/", b"\n", b"\t", b"\r")):
+            name = _TAG_NAME.match(page, start)
+            if name:
+                yield start, name.group(1)
+        position = page.find(MARKER, position + 1)
+
+
+@functools.lru_cache(maxsize=32)
+def _tags(name: bytes) -> re.Pattern:
+    return re.compile(rb"<" + re.escape(name) + rb"[\s>/]|</" + re.escape(name) + rb"\s*>", re.IGNORECASE)
+
+
 def _element_end(page: bytes, start: int, name: bytes) -> int:
     """Where the element opened at `start` ends (after its end tag); -1 if it never does."""
-    opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]|</" + re.escape(name) + rb"\s*>", re.IGNORECASE)
     depth = 0
-    for match in opening.finditer(page, start):
+    for match in _tags(name).finditer(page, start):
         depth += -1 if match.group(0).startswith(b"</") else 1
         if depth == 0:
             return match.end()
@@ -59,13 +80,13 @@ def _element_end(page: bytes, start: int, name: bytes) -> int:
 def cut(page: bytes) -> bytes:
     """The parts of `page` Pagefind uses (the whole page where a cut could change what it indexes)."""
     parts, position = [], 0
-    for match in _BODY_TAG.finditer(page):
-        if match.start() < position:  # inside an element already taken
+    for start, name in _marked(page):
+        if start < position:  # inside an element already taken
             continue
-        end = _element_end(page, match.start(), match.group(1))
+        end = _element_end(page, start, name)
         if end < 0:
             return page
-        parts.append((match.start(), end))
+        parts.append((start, end))
         position = end
     if not parts:
         return page
@@ -80,20 +101,18 @@ def cut(page: bytes) -> bytes:
 
 
 def _pages(output_path: str, bundle_dir: str) -> dict[str, os.stat_result]:
-    """Every HTML page of the site by its path in it (the search bundle's own folder left out)."""
-    pages = {}
-    for folder, folders, files in os.walk(output_path):
-        relative = os.path.relpath(folder, output_path)
-        if relative == ".":
-            relative = ""
-            if bundle_dir in folders:
-                folders.remove(bundle_dir)
-        for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                status = os.lstat(path)
-                if not os.path.islink(path):
-                    pages[os.path.join(relative, name)] = status
+    """Every HTML page of the site by its path in it (the search bundle's own folder and links left out)."""
+    pages, folders = {}, [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(output_path, relative)) as entries:
+            for entry in entries:
+                path = os.path.join(relative, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    if path != bundle_dir:
+                        folders.append(path)
+                elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                    pages[path] = entry.stat(follow_symlinks=False)
     return pages
 
 
@@ -141,7 +160,9 @@ class SearchCopies:
                 os.remove(target)
             return False
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        write_atomic(target, cut(page))
+        # Written in place: the folder counts only once keep() has listed it.
+        with open(target, "wb") as handle:
+            handle.write(cut(page))
         return True
 
     def make(self) -> str:
