@@ -257,3 +257,28 @@ def test_liesmich_lines_break_like_textwrap_never_inside_a_word(text, hanging):
 
     expected = textwrap.wrap(" ".join(text.split()), WIDTH, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)
     assert _wrap(text, hanging) == expected
+
+
+def test_after_one_story_is_edited_the_other_kits_are_linked_from_the_cache_and_the_edited_one_is_new(tmp_path):
+    import shutil
+
+    from sitefiles import ROOT, run_build
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    assert run_build(str(content), str(output)).returncode == 0
+    other = output / "geschichten" / "ankommenslotsen-bautzen"
+    edited = output / "geschichten" / "dorfwerkstatt-oberlausitz"
+    before = {path.name: path.stat().st_ino for path in other.iterdir() if path.suffix in (".zip", ".bib", ".ris", ".json")}
+    assert len(before) == 4
+    source = content / "stories" / "dorfwerkstatt-oberlausitz.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"^title: .*$", 'title: "Dorfwerkstatt mit neuem Titel"', text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    process = run_build(str(content), str(output))
+    assert process.returncode == 0, process.stderr
+
+    assert {name: (other / name).stat().st_ino for name in before} == before, "the unchanged story's kit is the same files"
+    assert "Dorfwerkstatt mit neuem Titel" in next(edited.glob("*.bib")).read_text(encoding="utf-8")
+    with zipfile.ZipFile(next(edited.glob("*.zip"))) as archive:
+        readme = next(name for name in archive.namelist() if name.endswith("LIESMICH.txt"))
+        assert "Dorfwerkstatt mit neuem Titel" in archive.read(readme).decode("utf-8")

@@ -16,6 +16,7 @@ written on all cores, 64). The address PRESS_URL belongs to the address map (sin
 
 import logging
 import os
+import pickle
 import time
 from functools import partial
 from itertools import chain
@@ -120,7 +121,8 @@ def report_press_kits(generator, **_signal_arguments):
     # preview's quick rebuilds never reach this signal and so never prune.
     try:
         kits.prune(kits.used)
-    except OSError as error:  # a cache that cannot be tidied only costs disk space
+        kits.save_memo()
+    except (OSError, pickle.PickleError) as error:  # a cache that cannot be tidied or kept only costs time and disk space
         logger.warning("Zwischenspeicher der Pressemappen nicht aufgeräumt: %s", error)
     logger.info("Pressemappen: %d neu gepackt, %d aus dem Zwischenspeicher, %d veraltete entfernt (%.1f s).",
                 kits.stats["built"], kits.stats["reused"], kits.stats["pruned"], kits.stats["seconds"])

@@ -16,6 +16,7 @@ cached file into the output. After a full build the cache keeps only the kits so
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -32,6 +33,7 @@ from sinn_templating import absolute_base
 
 from . import readme
 from .citation_formats import FORMATS
+from .kit_memo import KitMemo
 
 logger = logging.getLogger(__name__)
 
@@ -67,14 +69,68 @@ class PressKits:
         self.cache_root = cache_path(settings, "press", settings.get("PRESS_KIT_CACHE_PATH"))
         self.stats = {"built": 0, "reused": 0, "seconds": 0.0, "pruned": 0}
         self.used: set[str] = set()  # the cached ZIPs of this run's stories, for prune()
+        self.memo: KitMemo | bool | None = None  # None: not loaded yet; False: none to be had
 
     def write_all(self, stories: list, output_path: str, workers: int, minimum: int) -> list[tuple[list[dict], str]]:
-        """The kits of many stories, on `workers` processes from `minimum` stories on; each story's files and cached ZIP."""
+        """The kits of many stories, on `workers` processes from `minimum` stories on; each story's files and cached ZIP.
+
+        A story whose kit the last run made from the same inputs (kit_memo.py) gets that kit back here,
+        in this process; only the others are composed, on the workers if there are enough of them.
+        """
+        memo = self._memo()
+        keys = [memo.key(story) if memo else None for story in stories]
+        results: list = [None] * len(stories)
+        pending = []
+        for index, story in enumerate(stories):
+            kept = memo.lookup(story, keys[index]) if memo else None
+            if kept is None:
+                pending.append(index)
+                continue
+            files, cached = kept
+            try:
+                self._place(story, output_path, cached)
+            except FileNotFoundError:  # pruned meanwhile by another build sharing the cache
+                pending.append(index)
+                continue
+            results[index] = (files, False, cached)
         # Indices cross to the workers, not stories: a story links to the whole site model.
-        written = fork_map(lambda index: self.write(stories[index], output_path), range(len(stories)), workers, minimum)
-        for _files, built, _cached in written:
+        written = fork_map(lambda index: self.write(stories[index], output_path), pending, workers, minimum)
+        for index, result in zip(pending, written, strict=True):
+            results[index] = result
+        for story, key, (files, built, cached) in zip(stories, keys, results, strict=True):
             self.stats["built" if built else "reused"] += 1
-        return [(files, cached) for files, _built, cached in written]
+            if memo:
+                memo.remember(story, key, files, cached)
+        return [(files, cached) for files, _built, cached in results]
+
+    def _memo(self) -> KitMemo | None:
+        if self.memo is None:
+            try:
+                self.memo = KitMemo(self.settings, self.cache_root)
+            except OSError as error:  # no memo to be had: every kit is composed
+                logger.debug("press kit memo not used: %s", error)
+                self.memo = False
+        return self.memo or None
+
+    def save_memo(self) -> None:
+        """Keep this run's kits for the next run (after every story's kit is written)."""
+        if self.memo:
+            self.memo.save()
+
+    def _place(self, story, output_path: str, cached: str) -> None:
+        """Link a story's ZIP and citation files from the cache beside its page (FileNotFoundError if one is gone).
+
+        Links, because creating a file costs about 0.2 ms here and a link 0.01 ms: 8,000 files per build.
+        """
+        addresses = AddressMap(self.settings).press_files(story.slug, FORMATS)
+        folder = os.path.dirname(os.path.join(output_path, addresses["zip"].save_as))
+        os.makedirs(folder, exist_ok=True)
+        for ext, address in addresses.items():
+            source, target = citation_copy(cached, ext), os.path.join(output_path, address.save_as)
+            try:
+                os.link(source, target)  # the build's folder is new: nothing to replace
+            except OSError:  # there is (a preview writes again), or the cache is on another file system
+                link_or_copy(source, target)
 
     def write(self, story, output_path: str) -> tuple[list[dict], bool, str]:
         """Write the citation files and the ZIP next to the story page; its files for the press box, whether the ZIP was new, its cache path."""
@@ -99,6 +155,10 @@ class PressKits:
             cached, built = self._cached_zip(entries, zip_time(story))
             link_or_copy(cached, os.path.join(output_path, addresses["zip"].save_as))
         files.insert(0, self._described("zip", addresses["zip"], os.path.getsize(cached)))
+        for ext in citations:  # kept beside the ZIP (whose key covers them), for _place in later builds
+            if not os.path.exists(citation_copy(cached, ext)):
+                with contextlib.suppress(OSError):
+                    link_or_copy(os.path.join(output_path, addresses[ext].save_as), citation_copy(cached, ext))
         return files, built, cached
 
     def _described(self, ext: str, address, size: int) -> dict:
@@ -126,6 +186,11 @@ class PressKits:
         return removed
 
 
+def citation_copy(cached_zip: str, ext: str) -> str:
+    """Where the cache keeps a kit's file of this extension: beside its ZIP, under the same name (the ZIP itself for "zip")."""
+    return cached_zip if ext == "zip" else f"{cached_zip.removesuffix('.zip')}.{ext}"
+
+
 def prune_cache(root: str, kind: str, used: set[str]) -> int:
     """Remember which kits (paths below root) a build of this kind used, then remove every kit no kept kind uses.
 
@@ -140,9 +205,10 @@ def prune_cache(root: str, kind: str, used: set[str]) -> int:
         if not entry.is_dir():
             continue
         for name in os.listdir(entry.path):
-            if name.endswith(".zip") and f"{entry.name}/{name}" not in keep:
+            stem, ext = os.path.splitext(name)
+            if ext.lstrip(".") in _MIME and f"{entry.name}/{stem}.zip" not in keep:
                 os.remove(os.path.join(entry.path, name))
-                removed += 1
+                removed += ext == ".zip"
     return removed
 
 
