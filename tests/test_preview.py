@@ -63,6 +63,27 @@ def test_the_edited_story_gets_a_new_press_kit_and_the_others_keep_theirs(previe
     assert "pressemappe-beratung-per-video.zip" in page(live.output, "geschichten/beratung-per-video/index.html")
 
 
+def test_writing_a_kit_again_never_writes_through_a_link_into_the_press_cache(preview, tmp_path):
+    """Later builds link citation files from the cache into the output; writing a kit there again must make new files."""
+    from pelican.generators import ArticlesGenerator
+
+    from sinn_core.content import generator_of
+    from sinn_press.press_kit import PressKits
+
+    _site, live = preview
+    stories = generator_of(live.generators, ArticlesGenerator)
+    story = next(s for s in stories.articles if s.slug == "zweite-geschichte")
+    bib = os.path.join(live.output, "geschichten", "zweite-geschichte", "zitation-zweite-geschichte.bib")
+    kept = tmp_path / "im-cache.bib"
+    kept.write_text("die Zitation einer anderen Mappe", encoding="utf-8")
+    os.remove(bib)
+    os.link(kept, bib)  # as a later build places it
+    story.title = "Neuer Titel für die zweite Geschichte"
+    PressKits(stories.settings).write(story, live.output)
+    assert "Neuer Titel" in page(live.output, "geschichten/zweite-geschichte/zitation-zweite-geschichte.bib")
+    assert kept.read_text(encoding="utf-8") == "die Zitation einer anderen Mappe"
+
+
 def test_a_story_moved_to_another_region_needs_the_full_build(preview):
     site, live = preview
     path = edit(site, "zweite-geschichte", "regions:\n- erzgebirgskreis", "regions:\n- leipzig")

@@ -141,6 +141,10 @@ class PressKits:
         for ext, data in citations.items():
             target = os.path.join(output_path, addresses[ext].save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            # A new file, never through an old one: that may be a link to another kit's copy in the cache
+            # (the preview writes an edited story again into the same folder).
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(target)
             with open(target, "wb") as handle:
                 handle.write(data)
             files.append(self._described(ext, addresses[ext], len(data)))
