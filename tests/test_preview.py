@@ -84,6 +84,20 @@ def test_writing_a_kit_again_never_writes_through_a_link_into_the_press_cache(pr
     assert kept.read_text(encoding="utf-8") == "die Zitation einer anderen Mappe"
 
 
+def test_the_quick_path_leaves_the_pages_kept_for_the_next_build_alone(preview, tmp_path):
+    """Built pages are links to the page memo's copies; re-rendering one must not write into the copy."""
+    site, live = preview
+    story_page = os.path.join(live.output, "geschichten", "zweite-geschichte", "index.html")
+    memo = os.path.join(os.path.dirname(site.content), ".cache", "pages", "files")
+    inode = os.stat(story_page).st_ino
+    kept = [os.path.join(memo, name) for name in os.listdir(memo) if os.stat(os.path.join(memo, name)).st_ino == inode]
+    assert kept, "the build keeps the page it wrote (linked) for the next build"
+    before = page(memo, kept[0])
+    live.story_changed(edit(site, "zweite-geschichte", "Zweite Geschichte aus dem Erzgebirge", "Neuer Titel für die zweite Geschichte"))
+    assert "Neuer Titel" in page(live.output, "geschichten/zweite-geschichte/index.html")
+    assert page(memo, kept[0]) == before
+
+
 def test_a_story_moved_to_another_region_needs_the_full_build(preview):
     site, live = preview
     path = edit(site, "zweite-geschichte", "regions:\n- erzgebirgskreis", "regions:\n- leipzig")

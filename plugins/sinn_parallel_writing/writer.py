@@ -159,14 +159,11 @@ def _render_one(job: Job, memo: PageMemo | None) -> None:
         tracking.install(job.template.environment)
         with tracking.recording() as reads:
             text = job.template.render(job.context)
-    if memo is None:
-        with open(job.path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        # A new file each time: the memo keeps this one linked, and a page written twice (an
-        # override) must not change the copy kept for the first.
-        with atomic_path(job.path) as temporary, open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
+    # A new file each time, never through the old one: the page memo keeps pages linked (the preview
+    # writes into a site whose pages are such links), and a page written twice (an override) must not
+    # change the copy kept for the first.
+    with atomic_path(job.path) as temporary, open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
     if memo is not None:
         try:
             memo.record(job, reads)
