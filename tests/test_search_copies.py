@@ -134,6 +134,7 @@ def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy
     first = SearchCopies(str(site), "pagefind", str(cache))
     folder = first.make()
     first.keep()
+    first.close()
     stories = sorted(path for path in (site / "geschichten").iterdir() if (path / "index.html").exists())
     edited, removed, kept = stories[0] / "index.html", stories[1] / "index.html", stories[2] / "index.html"
     copy = lambda path: os.path.join(folder, os.path.relpath(path, site))  # noqa: E731
@@ -146,6 +147,7 @@ def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy
     second = SearchCopies(str(site), "pagefind", str(cache))
     assert second.make() == folder
     second.keep()
+    second.close()
     assert os.stat(copy(kept)).st_ino == inode, "an unchanged page keeps its copy"
     assert "Neuer Absatz" in Path(copy(edited)).read_text(encoding="utf-8")
     assert not os.path.exists(copy(removed))
@@ -159,10 +161,36 @@ def test_a_build_stopped_while_copies_change_leaves_no_list_so_the_next_cuts_eve
     first = SearchCopies(str(site), "pagefind", str(cache))
     first.make()
     first.keep()
-    SearchCopies(str(site), "pagefind", str(cache)).make()  # and then the build stopped
+    first.close()
+    stopped = SearchCopies(str(site), "pagefind", str(cache))
+    stopped.make()
+    stopped.close()  # the build stopped before keep(): its process ends, and with it the lock
     assert not (cache / "pages.json").exists()
     stale = cache / "pages" / "geschichten" / "nicht-mehr-da" / "index.html"
     stale.parent.mkdir(parents=True)
     stale.write_text("<html><article data-pagefind-body>alt</article></html>", encoding="utf-8")
     SearchCopies(str(site), "pagefind", str(cache)).make()
     assert not stale.exists(), "without a list the folder starts empty"
+
+
+def test_a_second_build_while_one_uses_the_kept_copies_cuts_its_own_and_leaves_them_alone(sample_site, tmp_path):
+    import fcntl
+
+    from sinn_search_index.search_copies import SearchCopies
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(sample_site.output, site, ignore=shutil.ignore_patterns("pagefind"))
+    first = SearchCopies(str(site), "pagefind", str(cache))
+    first.make()
+    first.keep()
+    first.close()
+    manifest = (cache / "pages.json").read_bytes()
+    with open(cache / "lock", "a") as held:  # as the other build holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        second = SearchCopies(str(site), "pagefind", str(cache))
+        folder = second.make()
+        assert not folder.startswith(str(cache)) and any(Path(folder).rglob("index.html"))
+        second.keep()
+        second.close()
+        assert not os.path.exists(folder)
+    assert (cache / "pages.json").read_bytes() == manifest

@@ -22,6 +22,7 @@ after a one-story edit cuts only the pages it rendered.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import json
@@ -125,13 +126,18 @@ class SearchCopies:
 
     def __init__(self, output_path: str, bundle_dir: str, cache: str | None):
         self.output_path = output_path
-        if cache:
-            os.makedirs(cache, exist_ok=True)
+        self.lock = _lock(cache) if cache else None
+        if self.lock is not None:
             self.folder, self.manifest = os.path.join(cache, "pages"), os.path.join(cache, "pages.json")
         else:
+            # No cache, or another build (make publish beside the preview) is using it: copies of our own.
             self.folder, self.manifest = tempfile.mkdtemp(prefix="sinn-suche-"), None
-        self.pages = _pages(output_path, bundle_dir)
         self.indexed: dict[str, bool] = {}
+        try:
+            self.pages = _pages(output_path, bundle_dir)
+        except OSError:
+            self.close()
+            raise
 
     def _previous(self) -> dict:
         """The last build's pages and their copies; {} (and an empty folder) if there is no trustworthy list."""
@@ -197,6 +203,21 @@ class SearchCopies:
         write_atomic(self.manifest, json.dumps({"code": _CODE, "pages": pages}, separators=(",", ":")))
 
     def close(self) -> None:
-        """Remove a folder made for this build only."""
+        """Remove a folder made for this build only; let other builds use the kept one."""
         if not self.manifest:
             shutil.rmtree(self.folder, ignore_errors=True)
+        if self.lock is not None:
+            self.lock.close()  # closing the file releases the lock
+            self.lock = None
+
+
+def _lock(cache: str):
+    """The cache's lock file, held (flock) until closed; None if another process holds it."""
+    os.makedirs(cache, exist_ok=True)
+    handle = open(os.path.join(cache, "lock"), "a")  # noqa: SIM115 - held until close()
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
