@@ -140,3 +140,16 @@ def test_collect_logs_bad_and_duplicate_aliases_instead_of_failing(caplog):
     assert any("„kein-pfad“ ist keine gültige frühere Adresse" in m for m in messages)
     assert any("/alt/ steht schon bei" in m for m in messages)
     assert len(messages) == 4
+
+
+def test_an_alias_on_another_storys_address_never_replaces_that_page(tmp_path):
+    """The build's own layer, without the checker in front: the page is noted but not yet rendered when redirects are written."""
+    from sitefiles import SiteFiles, run_build, settings_file
+
+    site = SiteFiles(tmp_path).minimal()
+    site.actor("beratungsverein", {**actor_fields(), "aliases": ["/geschichten/beratung-per-video/"]})
+    output = tmp_path / "output"
+    process = run_build(site.content, str(output), settings_file(site.root, CONTENT_CONTRACT_CHECK=False))
+    assert process.returncode != 0
+    assert "aliases: unter /geschichten/beratung-per-video/ steht schon eine Seite" in process.stderr, process.stderr
+    assert "Traceback" not in process.stderr

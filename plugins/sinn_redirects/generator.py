@@ -34,7 +34,9 @@ class RedirectsGenerator(Generator):
         written = []
         for redirect in collect(items):
             taken = addresses.taken_by_site(redirect.alias, terms)  # also what is written later: feeds, data, sitemap, search
-            if taken or os.path.exists(os.path.join(self.output_path, redirect.save_as)):
+            path = os.path.join(self.output_path, redirect.save_as)
+            # A page noted by the deferring writer (sinn_parallel_writing) has no file until it is rendered.
+            if taken or os.path.exists(path) or getattr(writer, "has_page", lambda _path: False)(path):
                 logger.error("%s: aliases: unter %s steht schon eine Seite; die frühere Adresse wird nicht umgeleitet.",
                              redirect.source, redirect.alias)
                 continue
