@@ -126,7 +126,8 @@ def test_no_result_shows_the_footer_emblem_as_its_picture(indexed_both_ways):
     assert not [url for url, fragment in from_copies.items() if fragment["meta"].get("image") == EMBLEM]
 
 
-def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy(sample_site, tmp_path):
+def _built_once(sample_site, tmp_path):
+    """A copy of the sample site (without its bundle) whose search copies one finished build has kept: (site, cache, folder)."""
     from sinn_search_index.search_copies import SearchCopies
 
     site, cache = tmp_path / "site", tmp_path / "cache"
@@ -135,6 +136,13 @@ def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy
     folder = first.make()
     first.keep()
     first.close()
+    return site, cache, folder
+
+
+def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy(sample_site, tmp_path):
+    from sinn_search_index.search_copies import SearchCopies
+
+    site, cache, folder = _built_once(sample_site, tmp_path)
     stories = sorted(path for path in (site / "geschichten").iterdir() if (path / "index.html").exists())
     edited, removed, kept = stories[0] / "index.html", stories[1] / "index.html", stories[2] / "index.html"
     copy = lambda path: os.path.join(folder, os.path.relpath(path, site))  # noqa: E731
@@ -156,12 +164,7 @@ def test_only_pages_that_changed_are_cut_again_and_removed_pages_lose_their_copy
 def test_a_build_stopped_while_copies_change_leaves_no_list_so_the_next_cuts_every_page(sample_site, tmp_path):
     from sinn_search_index.search_copies import SearchCopies
 
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    shutil.copytree(sample_site.output, site, ignore=shutil.ignore_patterns("pagefind"))
-    first = SearchCopies(str(site), "pagefind", str(cache))
-    first.make()
-    first.keep()
-    first.close()
+    site, cache, _folder = _built_once(sample_site, tmp_path)
     stopped = SearchCopies(str(site), "pagefind", str(cache))
     stopped.make()
     stopped.close()  # the build stopped before keep(): its process ends, and with it the lock
@@ -178,12 +181,7 @@ def test_a_second_build_while_one_uses_the_kept_copies_cuts_its_own_and_leaves_t
 
     from sinn_search_index.search_copies import SearchCopies
 
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    shutil.copytree(sample_site.output, site, ignore=shutil.ignore_patterns("pagefind"))
-    first = SearchCopies(str(site), "pagefind", str(cache))
-    first.make()
-    first.keep()
-    first.close()
+    site, cache, _folder = _built_once(sample_site, tmp_path)
     manifest = (cache / "pages.json").read_bytes()
     with open(cache / "lock", "a") as held:  # as the other build holds it
         fcntl.flock(held, fcntl.LOCK_EX)
