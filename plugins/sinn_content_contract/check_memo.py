@@ -18,6 +18,7 @@ import logging
 import os
 import pickle
 
+from sinn_core.files import read_pickled
 from sinn_core.fingerprint import add_file, add_tree, settings_text
 from sinn_core.settings import cache_path
 
@@ -36,16 +37,11 @@ class CheckMemo:
     def __init__(self, settings: dict, content_path: str, inventory, today, months):
         self.path = os.path.join(cache_path({"PATH": content_path}, "check"), FILE_NAME)
         self.context = _context(settings, content_path, inventory, today, months)
-        self.entries: dict[str, tuple] = {}
+        stored = read_pickled(self.path)  # none usable: every file is checked
+        usable = isinstance(stored, dict) and stored.get("context") == self.context and isinstance(stored.get("entries"), dict)
+        self.entries: dict[str, tuple] = stored["entries"] if usable else {}
         self.used: dict[str, tuple] = {}
         self.changed = False
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-            if isinstance(stored, dict) and stored.get("context") == self.context:
-                self.entries = stored["entries"]
-        except Exception as error:  # noqa: BLE001 - any unreadable cache means: check everything
-            logger.debug("check cache not used: %s", error)
 
     @staticmethod
     def key(kind: str, path: str) -> str:

@@ -1,6 +1,7 @@
 """Writing files so that no reader ever sees half of one: atomic writes and link-or-copy.
 
-Not a plugin itself; the image cache, the press kits and the search index cache import it. A file
+Not a plugin itself; the image cache, the press kits, the search index cache and the build's memos
+(check, pages, press kits: read_pickled) import it. A file
 is written under a temporary name beside its target and renamed over it: a rename within one
 folder is atomic, so a build that stops midway, or a second build sharing the cache, finds the old
 file or the new one, never a torn one. Own code rather than a library: it is os.replace and a
@@ -10,9 +11,13 @@ temporary name, which the standard library's tempfile does not combine for a nam
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import pickle
 import shutil
 from collections.abc import Iterator
+
+logger = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
@@ -46,3 +51,13 @@ def link_or_copy(source: str, target: str) -> None:
             os.link(source, temporary)
         except OSError:
             shutil.copyfile(source, temporary)
+
+
+def read_pickled(path: str):
+    """What an earlier build pickled at `path`, or None if it is missing or unreadable (the caller starts afresh)."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception as error:  # noqa: BLE001 - a damaged or older cache file can fail to unpickle in almost any way
+        logger.debug("%s not used: %s", path, error)
+        return None

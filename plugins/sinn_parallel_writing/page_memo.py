@@ -29,7 +29,7 @@ import pickle
 import types
 from importlib import metadata
 
-from sinn_core.files import atomic_path, link_or_copy
+from sinn_core.files import atomic_path, link_or_copy, read_pickled
 from sinn_core.fingerprint import add_tree, days, settings_text, stable
 
 from .tracking import Reads, is_content
@@ -167,14 +167,8 @@ class PageMemo:
         self.site = site_digest(settings)
         self.files = os.path.join(cache, "files")
         self.manifest = os.path.join(cache, f"manifest-{self.site[:16]}.pickle")
-        self.previous: dict = {}
-        try:
-            with open(self.manifest, "rb") as handle:
-                stored = pickle.load(handle)
-            if isinstance(stored, dict):
-                self.previous = stored
-        except Exception as error:  # noqa: BLE001 - no usable manifest: every page renders
-            logger.debug("no page manifest: %s", error)
+        stored = read_pickled(self.manifest)  # none usable: every page renders
+        self.previous: dict = stored if isinstance(stored, dict) else {}
         self.fingerprints = Fingerprints(settings)
         self.registry: dict[str, object] = {}
         self.records: dict = {}

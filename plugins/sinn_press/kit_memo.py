@@ -17,7 +17,7 @@ import logging
 import os
 import pickle
 
-from sinn_core.files import atomic_path
+from sinn_core.files import read_pickled, write_atomic
 from sinn_core.fingerprint import add_tree, days, settings_text, stable
 from sinn_structured_data import download_image, text_license
 
@@ -53,15 +53,9 @@ class KitMemo:
         self.settings = settings
         self.cache_root = cache_root
         self.path = os.path.join(cache_root, f"memo-{run_digest(settings)[:20]}.pickle")
-        self.previous: dict = {}
+        stored = read_pickled(self.path)
+        self.previous: dict = stored if isinstance(stored, dict) else {}
         self.current: dict = {}
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-            if isinstance(stored, dict):
-                self.previous = stored
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
-            self.previous = {}
 
     def key(self, story) -> str | None:
         """The story's key, or None if it cannot be told (then the kit is composed afresh)."""
@@ -86,9 +80,7 @@ class KitMemo:
 
     def save(self) -> None:
         """Write this run's kits; drop the memos of all but the last KEPT_RUNS kinds of run."""
-        os.makedirs(self.cache_root, exist_ok=True)
-        with atomic_path(self.path) as temporary, open(temporary, "wb") as handle:
-            pickle.dump(self.current, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(self.path, pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
         memos = sorted((entry for entry in os.scandir(self.cache_root) if entry.name.startswith("memo-") and entry.name.endswith(".pickle")),
                        key=lambda entry: entry.stat().st_mtime, reverse=True)
         for entry in memos[KEPT_RUNS:]:
