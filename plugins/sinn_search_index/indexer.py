@@ -34,16 +34,13 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
     """
     try:
         copies = SearchCopies(output_path, bundle_dir, copies_cache)
+        try:
+            _index(copies.make(), os.path.join(output_path, bundle_dir), chunk_size, cache)
+            copies.keep()
+        finally:
+            copies.close()
     except OSError as error:
         raise SearchIndexError(f"Die Seiten für den Suchindex konnten nicht vorbereitet werden: {error}") from error
-    try:
-        site = copies.make()
-        _index(site, os.path.join(output_path, bundle_dir), chunk_size, cache)
-        copies.keep()
-    except OSError as error:
-        raise SearchIndexError(f"Die Seiten für den Suchindex konnten nicht vorbereitet werden: {error}") from error
-    finally:
-        copies.close()
 
 
 def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) -> None:

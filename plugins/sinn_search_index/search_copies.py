@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
-import hashlib
 import json
 import logging
 import os
@@ -33,7 +32,8 @@ import shutil
 import tempfile
 
 from sinn_core.files import write_atomic
-from sinn_core.parallel import fork_map
+from sinn_core.fingerprint import file_digest
+from sinn_core.parallel import cores, fork_map
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ _ANY_PAGEFIND = re.compile(rb"\sdata-pagefind-[a-z-]+[\s=>/]")
 _HTML_TAG = re.compile(rb"<html[\s>][^<>]*", re.IGNORECASE)
 _TITLE = re.compile(rb"<title>[^<]*</title>", re.IGNORECASE)
 # Copies kept by other code than this are cut again.
-_CODE = hashlib.sha1(open(__file__, "rb").read(), usedforsecurity=False).hexdigest()  # noqa: SIM115 - read once at import
-# How many pages to cut before two processes are worth it (a cold build cuts every page).
+_CODE = file_digest(__file__)
+# How many pages to cut before a process per core is worth it (a cold build cuts every page).
 _PARALLEL_MINIMUM = 400
 
 
@@ -183,8 +183,7 @@ class SearchCopies:
         for relative in set(previous) - set(self.pages):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(os.path.join(self.folder, relative))
-        workers = 2 if len(fresh) >= _PARALLEL_MINIMUM else 1
-        for relative, indexed in zip(fresh, fork_map(self._cut_one, fresh, workers, _PARALLEL_MINIMUM), strict=True):
+        for relative, indexed in zip(fresh, fork_map(self._cut_one, fresh, cores(None), _PARALLEL_MINIMUM), strict=True):
             self.indexed[relative] = indexed
         if not any(self.indexed.values()):
             # No page marks its content: Pagefind then indexes every page whole, so it gets them all.
