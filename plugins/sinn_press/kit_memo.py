@@ -19,12 +19,12 @@ import pickle
 
 from sinn_core.files import read_pickled, write_atomic
 from sinn_core.fingerprint import add_tree, days, settings_text, stable
+from sinn_images.cache import KEEP_KINDS
 from sinn_structured_data import download_image, text_license
 
 logger = logging.getLogger(__name__)
 
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KEPT_RUNS = 3
 # The story's fields a kit reads (readme.py, citation.py, citation_formats.py).
 FIELDS = ("title", "summary", "date", "modified", "illustrative", "image", "facts", "quotes", "contact", "slug", "url", "license")
 
@@ -79,9 +79,9 @@ class KitMemo:
             self.current[story.source_path] = (key, files, os.path.relpath(cached, self.cache_root))
 
     def save(self) -> None:
-        """Write this run's kits; drop the memos of all but the last KEPT_RUNS kinds of run."""
+        """Write this run's kits; drop the memos of all but the KEEP_KINDS kinds of run built last (as for the ZIPs)."""
         write_atomic(self.path, pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
         memos = sorted((entry for entry in os.scandir(self.cache_root) if entry.name.startswith("memo-") and entry.name.endswith(".pickle")),
                        key=lambda entry: entry.stat().st_mtime, reverse=True)
-        for entry in memos[KEPT_RUNS:]:
+        for entry in memos[KEEP_KINDS:]:
             os.remove(entry.path)
