@@ -124,3 +124,27 @@ def test_a_template_change_renders_every_page(incremental):
     assert reused == 0
     with open(os.path.join(output, "index.html"), encoding="utf-8") as handle:
         assert "<!-- geändert -->" in handle.read()
+
+
+def _manifest(content: str) -> dict:
+    import glob
+    import pickle
+
+    newest = max(glob.glob(os.path.join(os.path.dirname(content), ".cache", "pages", "manifest-*.pickle")), key=os.path.getmtime)
+    with open(newest, "rb") as handle:
+        return pickle.load(handle)
+
+
+def test_no_page_renders_again_whose_inputs_are_the_same(incremental):
+    """Every page whose key is unchanged after an edit is the last build's file, whatever objects it read (hero images too)."""
+    content, output, settings = incremental
+    _edit(os.path.join(content, "stories", "sprachcafe-riesa.md"), "\n---\n", "\n---\n\nEin Satz mehr im Sprachcafé.\n")
+    _verbose_build(content, output, settings)
+    before = {relative: (entry[0], os.stat(os.path.join(output, relative)).st_ino) for relative, entry in _manifest(content).items()}
+    _edit(os.path.join(content, "stories", "sprachcafe-riesa.md"), "Ein Satz mehr", "Noch ein Satz mehr")
+    _verbose_build(content, output, settings)
+    after = _manifest(content)
+    same = [relative for relative, entry in after.items() if relative in before and before[relative][0] == entry[0]]
+    assert same
+    rendered_again = [relative for relative in same if os.stat(os.path.join(output, relative)).st_ino != before[relative][1]]
+    assert rendered_again == []

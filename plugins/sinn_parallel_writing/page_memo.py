@@ -209,10 +209,14 @@ class PageMemo:
 
     def _register(self, context: dict) -> None:
         """Every content object of the context's lists, and what their views hold (hero images, logos)."""
+        seen = set()
         for value in context.values():
             for item in value if isinstance(value, (list, tuple)) else [value]:
-                if is_content(item) and item.source_path not in self.registry:
-                    self.registry[item.source_path] = item
+                # An object met first through another's view (a related story) still has its own view's
+                # objects registered: otherwise a page showing its hero image could never be reused.
+                if is_content(item) and id(item) not in seen:
+                    seen.add(id(item))
+                    self.registry.setdefault(item.source_path, item)
                     for other in _linked(getattr(item, "view", None)):
                         self.registry.setdefault(other.source_path, other)
 
