@@ -85,6 +85,19 @@ def test_after_an_edit_the_site_equals_a_clean_build(incremental, tmp_path, name
     assert tree(output) == _clean_build(content, tmp_path / "clean", settings), f"{name}: the incremental build differs from a clean one"
 
 
+def test_a_photo_of_another_shape_renders_the_pages_that_show_it(incremental, tmp_path):
+    """A page counts a story's photo by its renditions (sizes, files), not the photo's bytes: a new shape still shows."""
+    from PIL import Image
+
+    content, output, settings = incremental
+    photo = os.path.join(content, "images", "stories", "familienbus-vogtland.jpg")
+    with Image.open(photo) as image:
+        image.convert("RGB").resize((1200, 1200)).save(photo, "JPEG", quality=80)
+    _verbose_build(content, output, settings)
+    assert 'height="1200"' in _text(os.path.join(output, "geschichten", "familienbus-vogtland", "index.html"))
+    assert tree(output) == _clean_build(content, tmp_path / "clean", settings)
+
+
 def test_a_body_edit_keeps_the_pages_that_do_not_show_the_story(incremental):
     content, output, settings = incremental
     actors = os.path.join(output, "akteure")
