@@ -1,7 +1,7 @@
 """Writing files so that no reader ever sees half of one: atomic writes and link-or-copy.
 
 Not a plugin itself; the image cache, the press kits, the search index cache and the build's memos
-(check, pages, press kits: read_pickled) import it. A file
+(check, pages, press kits, actors: read_pickled, save_memo) import it. A file
 is written under a temporary name beside its target and renamed over it: a rename within one
 folder is atomic, so a build that stops midway, or a second build sharing the cache, finds the old
 file or the new one, never a torn one. Own code rather than a library: it is os.replace and a
@@ -51,6 +51,24 @@ def link_or_copy(source: str, target: str) -> None:
             os.link(source, temporary)
         except OSError:
             shutil.copyfile(source, temporary)
+
+
+# How many kinds of run (make html, make publish, a preview) a cache keeps what they used for.
+KEEP_KINDS = 3
+
+
+def save_memo(path: str, value) -> None:
+    """Pickle a memo of this run's kind to `path`; drop those of all but the KEEP_KINDS kinds of run saved last.
+
+    The memos of one folder share the prefix of `path`'s name before its first "-".
+    """
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    folder, prefix = os.path.dirname(path), os.path.basename(path).split("-", 1)[0] + "-"
+    memos = sorted((entry for entry in os.scandir(folder) if entry.name.startswith(prefix) and entry.name.endswith(".pickle")),
+                   key=lambda entry: entry.stat().st_mtime, reverse=True)
+    for entry in memos[KEEP_KINDS:]:
+        with contextlib.suppress(FileNotFoundError):  # another build removed it meanwhile
+            os.remove(entry.path)
 
 
 def read_pickled(path: str):

@@ -76,6 +76,18 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_digest(settings: dict) -> str:
+    """What a memo's entries of one run share: the settings, the day and the plugins' code."""
+    digest = hashlib.sha256()
+    digest.update(settings_text(settings).encode())
+    digest.update(days(settings).encode())
+    add_tree(digest, PLUGINS)
+    return digest.hexdigest()
+
+
 def days(settings: dict) -> str:
     """Every notion of "today" a page may show: the machine's, UTC's, the site's time zone's, SOURCE_DATE_EPOCH.
 

@@ -13,10 +13,8 @@ import json
 import os
 import shutil
 
-from sinn_core.files import write_atomic
+from sinn_core.files import KEEP_KINDS, write_atomic
 
-# How many kinds of build (settings and address: make html, make publish, a preview) keep what they use.
-KEEP_KINDS = 3
 USED_PREFIX = "used-"  # root/used-<kind>.json: files beside the entry folders, never inside one
 # Bump when the encoding changes in a way the settings do not show.
 # 2: the fallback is encoded at every width, the press download is scaled with the others.

@@ -15,27 +15,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 
-from sinn_core.files import read_pickled, write_atomic
-from sinn_core.fingerprint import add_tree, days, settings_text, stable
-from sinn_images.cache import KEEP_KINDS
+from sinn_core.files import read_pickled, save_memo
+from sinn_core.fingerprint import run_digest, stable
 from sinn_structured_data import download_image, text_license
 
 logger = logging.getLogger(__name__)
 
-PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The story's fields a kit reads (readme.py, citation.py, citation_formats.py).
 FIELDS = ("title", "summary", "date", "modified", "illustrative", "image", "facts", "quotes", "contact", "slug", "url", "license")
-
-
-def run_digest(settings) -> str:
-    """What every kit of a run shares: the settings, the day and the plugins' code."""
-    digest = hashlib.sha256()
-    digest.update(settings_text(settings).encode())
-    digest.update(days(settings).encode())
-    add_tree(digest, PLUGINS)
-    return digest.hexdigest()
 
 
 def story_key(story, settings) -> str:
@@ -80,8 +68,4 @@ class KitMemo:
 
     def save(self) -> None:
         """Write this run's kits; drop the memos of all but the KEEP_KINDS kinds of run built last (as for the ZIPs)."""
-        write_atomic(self.path, pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
-        memos = sorted((entry for entry in os.scandir(self.cache_root) if entry.name.startswith("memo-") and entry.name.endswith(".pickle")),
-                       key=lambda entry: entry.stat().st_mtime, reverse=True)
-        for entry in memos[KEEP_KINDS:]:
-            os.remove(entry.path)
+        save_memo(self.path, self.current)
