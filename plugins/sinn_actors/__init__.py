@@ -1,7 +1,8 @@
 """Actor profiles from content/actors/<id>.yml: a page for each, and the directory.
 
 Settings: ACTORS_READ_WORKERS (0: one per core) read the profiles when there are ACTORS_READ_MINIMUM
-(200) or more. The addresses ACTORS_URL ({id} is the file name) and ACTORS_INDEX_URL belong to the
+(200) or more; profiles unchanged since the last build come from ACTORS_CACHE_PATH (default
+.cache/actors beside the content folder; read_memo.py). The addresses ACTORS_URL ({id} is the file name) and ACTORS_INDEX_URL belong to the
 address map (sinn_core/addresses.py).
 """
 
@@ -20,7 +21,9 @@ REQUIRES = ("sinn_content_contract",)
 DEFAULTS = {
     "ACTORS_READ_WORKERS": 0,
     "ACTORS_READ_MINIMUM": 200,
+    "ACTORS_CACHE_PATH": None,
 }
+TYPES = {"ACTORS_CACHE_PATH": str | None}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)

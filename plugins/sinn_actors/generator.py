@@ -15,9 +15,11 @@ from sinn_content_contract.rendering import cleaned_html
 from sinn_content_contract.site import content_files
 from sinn_core.addresses import AddressMap
 from sinn_core.parallel import cores, fork_map
+from sinn_core.settings import cache_path
 from sinn_core.text import absolute_links
 
 from .model import Actor
+from .read_memo import ReadMemo
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +28,18 @@ class ActorsGenerator(Generator):
     """Generates /akteure/<id>/ for every actor and the directory /akteure/."""
 
     def generate_context(self):
-        """Read every actor file and add `actors` and `actors_by_id` to the context."""
-        read = fork_map(self._read_actor, content_files(self.path, "actor"),
-                        cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        """Read every actor file (those unchanged since the last build from its memo) and add `actors` and `actors_by_id` to the context."""
+        memo = ReadMemo(self.settings, cache_path(self.settings, "actors", self.settings["ACTORS_CACHE_PATH"]))
+        paths = content_files(self.path, "actor")
+        known = {path: memo.lookup(path) for path in paths}
+        missing = [path for path in paths if known[path] is None]
+        fresh = fork_map(self._read_actor, missing, cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        for path, actor in zip(missing, fresh, strict=True):
+            known[path] = actor
+            if isinstance(actor, Actor):
+                memo.remember(path, actor)
+        memo.save()
+        read = [known[path] for path in paths]
         actors = [actor for actor in read if isinstance(actor, Actor)]
         for message in (item for item in read if isinstance(item, str)):
             logger.error("%s", message)  # counted by the build, which then stops and keeps output/ as it was
