@@ -44,3 +44,22 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_and_names_the_page(tmp_p
     assert "geschichten/familienbus-vogtland/index.html: Seite konnte nicht erzeugt werden" in result.stderr
     assert "no_such_function" in result.stderr
     assert (output / "index.html").read_text(encoding="utf-8") == "alte Seite"
+
+
+def test_after_an_edit_the_pages_checked_on_every_core_give_a_clean_builds_site(tmp_path):
+    """After an edit the rest of the pages is checked on every core beside the early process; nothing may differ."""
+    parallel = {"PARALLEL_WRITING_WORKERS": 2, "PARALLEL_WRITING_EARLY_MINIMUM": 1}
+    sites = {}
+    for name in ("incremental", "clean"):
+        content = tmp_path / name / "content"
+        shutil.copytree(os.path.join(ROOT, "content"), content)
+        settings = settings_file(tmp_path / name, **parallel)
+        if name == "incremental":
+            assert run_build(str(content), str(tmp_path / name / "output"), settings).returncode == 0
+        story = content / "stories" / "sprachcafe-riesa.md"
+        story.write_text(story.read_text(encoding="utf-8").replace('title: "', 'title: "Neu: ', 1), encoding="utf-8")
+        result = run_build(str(content), str(tmp_path / name / "output"), settings)
+        assert result.returncode == 0, result.stderr
+        sites[name] = tree(tmp_path / name / "output")
+    assert "Neu: " in sites["clean"]["geschichten/sprachcafe-riesa/index.html"].decode()
+    assert [page for page in sites["clean"] if sites["clean"][page] != sites["incremental"].get(page)] == []
