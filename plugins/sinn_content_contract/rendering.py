@@ -60,10 +60,7 @@ _cleaned: dict[tuple[str, bytes], str] = {}
 
 
 def _memo_key(text: str, settings) -> tuple[str, bytes]:
-    # The options as set, not markdown_options(): they follow from these, and copying them for each of
-    # 3,000 files cost 0.1 s of every check.
-    options = (settings or {}).get("MARKDOWN") or MARKDOWN
-    return json.dumps(options, sort_keys=True, default=repr), hashlib.sha256(text.encode("utf-8")).digest()
+    return json.dumps(markdown_options(settings), sort_keys=True, default=repr), hashlib.sha256(text.encode("utf-8")).digest()
 
 
 def remember(text: str, settings, cleaned: str) -> None:
