@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from sitefiles import SiteFiles, check_in_process
+from sitefiles import ROOT, SiteFiles, check_in_process
 
 
 def _site(tmp_path) -> SiteFiles:
@@ -56,3 +56,21 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     with open(tmp_path / ".cache" / "check" / "files.pickle", "wb") as handle:
         handle.write(b"kein pickle")
     assert check_in_process(files.content) == expected
+
+
+def test_a_build_renders_each_markdown_text_once(tmp_path, monkeypatch):
+    """The readers take the HTML the check made: rendering 2,000 stories twice would double a cold build's Markdown time."""
+    import shutil
+
+    from sinn_content_contract import rendering
+    from tools.build import build
+
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    rendered = []
+    original = rendering.render
+    monkeypatch.setattr(rendering, "render", lambda text, settings=None: rendered.append(text) or original(text, settings))
+    build(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": str(content)})
+    stories = [name for name in os.listdir(content / "stories") if name.endswith(".md")]
+    assert len(rendered) >= len(stories)
+    assert [text[:60] for text in set(rendered) if rendered.count(text) > 1] == []
