@@ -211,3 +211,25 @@ def test_the_title_order_lists_every_indexed_page_once(sample_site):
     assert sorted(order) == sorted(fragments)
     titles = [german_sort_key(t) for t in ("Ärztehaus am Markt", "Bürgerlabor", "zukunft", "Zwickau")]
     assert titles == sorted(titles)
+
+
+def test_the_title_order_reads_only_new_fragments_and_ignores_a_damaged_memo(sample_site, tmp_path):
+    import shutil
+
+    from sinn_search_index.title_order import ORDER_FILE, write_title_order
+
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(sample_site.output / "pagefind", bundle)
+    expected = (bundle / ORDER_FILE).read_text(encoding="utf-8")
+    memo = tmp_path / "titles.json"
+    for damaged in ("kein JSON", '{"x": 1}', "[]"):
+        memo.write_text(damaged, encoding="utf-8")
+        write_title_order(str(bundle), str(memo))
+        assert (bundle / ORDER_FILE).read_text(encoding="utf-8") == expected
+    known = json.loads(memo.read_text(encoding="utf-8"))
+    assert sorted(known) == sorted(p.stem for p in (bundle / "fragment").glob("*.pf_fragment"))
+    # A fragment's name is the hash of its content: a known name is not read again (here its file is emptied).
+    first = sorted(known)[0]
+    (bundle / "fragment" / f"{first}.pf_fragment").write_bytes(b"")
+    write_title_order(str(bundle), str(memo))
+    assert (bundle / ORDER_FILE).read_text(encoding="utf-8") == expected

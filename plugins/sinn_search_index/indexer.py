@@ -14,6 +14,8 @@ from .title_order import write_title_order
 
 logger = logging.getLogger(__name__)
 
+TITLES_MEMO = "titles.json"  # in the search cache: the title and address of each fragment kept there
+
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
@@ -63,7 +65,7 @@ def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) ->
             shutil.rmtree(bundle, ignore_errors=True)
             _run_pagefind(site, bundle, chunk_size)
     try:
-        write_title_order(bundle)
+        write_title_order(bundle, os.path.join(cache, TITLES_MEMO) if cache else None)
     except (UnknownFormatError, OSError, ValueError) as error:
         raise SearchIndexError(f"Die Titel-Reihenfolge der Suche konnte nicht geschrieben werden: {error}") from error
     if cache:
