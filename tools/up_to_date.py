@@ -57,12 +57,15 @@ def output_digest(output: str) -> str:
     digest = hashlib.sha256()
     for current, folders, files in os.walk(output):
         folders.sort()
+        # The folder's relative path once, not each file's (os.path.relpath for 16,000 files was most of the time).
+        relative = os.path.relpath(current, output)
+        prefix = "" if relative == os.curdir else relative + os.sep
         for name in sorted(files):
             try:
                 stat = os.lstat(os.path.join(current, name))
             except OSError:
                 return ""
-            digest.update(f"{os.path.relpath(os.path.join(current, name), output)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{prefix}{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
