@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sinn_content_contract.inventory import take_inventory
 from sinn_core.containment import ContentPathError, printable, resolve_content_path, yaml_limit_problem
@@ -195,3 +197,15 @@ def test_an_svg_in_the_text_is_judged_like_a_logo_by_the_checker_and_the_build(t
     process = run_build(site.content, str(tmp_path / "output"), settings_file(str(tmp_path), CONTENT_CONTRACT_CHECK=False))
     assert process.returncode == 1 and "Die SVG-Grafik" in process.stderr
     assert not (tmp_path / "output").exists()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40), st.sampled_from([("Cc", "Cf", "Zl", "Zp"), ("Cc", "Zl", "Zp"), ("Zs",)]))
+@settings(max_examples=400, deadline=None)
+def test_control_characters_names_exactly_the_characters_of_the_categories(text, categories):
+    import unicodedata
+
+    from sinn_core.containment import control_characters
+
+    expected = sorted({unicodedata.name(char, f"U+{ord(char):04X}") for char in text if unicodedata.category(char) in categories})
+    assert control_characters(text, categories) == expected
+
