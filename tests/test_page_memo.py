@@ -161,3 +161,32 @@ def test_no_page_renders_again_whose_inputs_are_the_same(incremental):
     assert same
     rendered_again = [relative for relative in same if os.stat(os.path.join(output, relative)).st_ino != before[relative][1]]
     assert rendered_again == []
+
+
+def test_a_value_has_one_digest_whatever_depth_it_was_first_met_at():
+    """Below a few levels a value counts by its type; a value first met deep inside another must not keep that cut digest."""
+    from sinn_parallel_writing.page_memo import DEPTH, Fingerprints
+
+    term = {"id": "chemnitz", "map": {"column": 1, "row": 2}}
+    nested = term
+    for _ in range(DEPTH):
+        nested = [nested]
+    first = Fingerprints()
+    first.value(nested)  # meets `term` near the depth limit first
+    assert first.value(term) == Fingerprints().value(term)
+
+
+def test_after_a_cold_build_on_two_cores_an_edit_renders_only_what_read_it(tmp_path):
+    """The first build renders the rest of the pages in one process, the next checks them in two: the keys must agree."""
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=2, PARALLEL_WRITING_EARLY_MINIMUM=1)
+    output = str(tmp_path / "output")
+    _verbose_build(str(content), output, settings)
+    before = {relative: (entry[0], os.stat(os.path.join(output, relative)).st_ino) for relative, entry in _manifest(str(content)).items()}
+    _edit(str(content / "stories" / "sprachcafe-riesa.md"), "\n---\n", "\n---\n\nEin Satz mehr im Sprachcafé.\n")
+    _verbose_build(str(content), output, settings)
+    after = _manifest(str(content))
+    same = [relative for relative, entry in after.items() if relative in before and before[relative][0] == entry[0]]
+    assert same
+    assert [relative for relative in same if os.stat(os.path.join(output, relative)).st_ino != before[relative][1]] == []
