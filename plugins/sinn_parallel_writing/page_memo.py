@@ -41,7 +41,7 @@ PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
 DEPTH = 8  # nested values deeper than this count by their type only
 KEPT_MANIFESTS = 3
 FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial, type)
-_RENDITION_TYPES: dict[type, bool] = {}  # content types without a view (an image's renditions): counted by identity
+_DATACLASS_TYPES: dict[type, bool] = {}  # content types that are dataclasses (actors, an image's renditions)
 
 
 def site_digest(settings: dict) -> str:
@@ -130,10 +130,11 @@ class Fingerprints:
         one computed would stand for all of them.
         """
         kind = type(item)
-        by_object = _RENDITION_TYPES.get(kind)
-        if by_object is None:
-            by_object = _RENDITION_TYPES[kind] = dataclasses.is_dataclass(item) and not hasattr(item, "view")
-        if not by_object:
+        data = _DATACLASS_TYPES.get(kind)
+        if data is None:
+            data = _DATACLASS_TYPES[kind] = dataclasses.is_dataclass(kind)
+        # Asked of each object: an actor is a dataclass too, and counts by its file once it has a view.
+        if not data or "view" in getattr(item, "__dict__", ()):
             return item.source_path
         self._renditions[id(item)] = item  # kept alive, so its id stays its own for this run
         return id(item)
