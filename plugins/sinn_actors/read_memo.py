@@ -12,23 +12,21 @@ Own code: Pelican's reader cache covers the files its readers read; actors have 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
 
 from sinn_core.files import read_pickled, save_memo
-from sinn_core.fingerprint import run_digest
+from sinn_core.fingerprint import file_digest, run_digest
 
 from .model import Actor
 
 logger = logging.getLogger(__name__)
 
 
-def _bytes_digest(path: str) -> str | None:
+def _file_digest(path: str) -> str | None:
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+        return file_digest(path)  # by the bytes: a profile over 64 KB is refused, and never kept
     except OSError:
         return None
 
@@ -45,7 +43,7 @@ class ReadMemo:
 
     def lookup(self, path: str) -> Actor | None:
         """The actor read from this file last time, if its bytes are the same."""
-        digest = _bytes_digest(path)
+        digest = _file_digest(path)
         entry = self.previous.get(path)
         if digest is None or not entry or entry[0] != digest or not isinstance(entry[1], Actor):
             self.current[path] = (digest, None)

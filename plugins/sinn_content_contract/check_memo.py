@@ -19,12 +19,11 @@ import os
 import pickle
 
 from sinn_core.files import read_pickled
-from sinn_core.fingerprint import add_file, add_tree, settings_text
+from sinn_core.fingerprint import PLUGINS, add_file, add_tree, settings_text
 from sinn_core.settings import cache_path
 
 logger = logging.getLogger(__name__)
 
-PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join(os.path.dirname(PLUGINS), "schema")
 FILE_NAME = "files.pickle"
 # Whether the build checks at all changes no verdict.

@@ -76,6 +76,7 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+# The plugins' folder: their code is part of every memo's key (run_digest, the page and check memos).
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

@@ -30,13 +30,12 @@ import types
 from importlib import metadata
 
 from sinn_core.files import atomic_path, link_or_copy, read_pickled
-from sinn_core.fingerprint import add_tree, days, settings_text, stable
+from sinn_core.fingerprint import PLUGINS, add_tree, days, settings_text, stable
 
 from .tracking import Reads, is_content
 
 logger = logging.getLogger(__name__)
 
-PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
 DEPTH = 8  # nested values deeper than this count by their type only
 KEPT_MANIFESTS = 3
