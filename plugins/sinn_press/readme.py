@@ -22,8 +22,8 @@ def _wrap(text: str, hanging: str = "") -> list[str]:
     lines: list[str] = []
     line = ""
     for word in str(text).split():
-        if not line:
-            line = (hanging if lines else "") + word
+        if not line:  # only the first word: every later line starts with the word that did not fit
+            line = word
         elif len(line) + 1 + len(word) <= WIDTH:
             line += " " + word
         else:
