@@ -102,3 +102,49 @@ def test_the_replaced_site_is_removed_after_a_successful_build(site):
     while [p for p in site.iterdir() if p.name.startswith("output.")] and time.monotonic() < deadline:
         time.sleep(0.2)
     assert [p.name for p in site.iterdir() if p.name.startswith("output.")] == [], "the old site is deleted in the background"
+
+
+def folders_of(folder) -> set[str]:
+    """Every folder below folder, as relative paths."""
+    return {os.path.relpath(os.path.join(current, name), folder) for current, names, _files in os.walk(folder) for name in names}
+
+
+def test_folders_made_ahead_are_the_old_sites_and_those_left_empty_go(tmp_path):
+    from tools.staging import Folders
+
+    old, staging = tmp_path / "output", tmp_path / "output.building-1"
+    for relative in ("geschichten/eine", "geschichten/andere", "akteure/verein"):
+        (old / relative).mkdir(parents=True)
+        (old / relative / "index.html").write_text("alt", encoding="utf-8")
+    (old / "verweis").symlink_to(tmp_path)
+    folders = Folders(str(old), str(staging))
+    folders.wait()
+    assert folders_of(staging) == {"geschichten", "geschichten/eine", "geschichten/andere", "akteure", "akteure/verein"}
+    assert not list(staging.rglob("*.html")), "only folders are made ahead, never files"
+    folders = Folders(str(old), str(staging))
+    (staging / "geschichten" / "eine" / "index.html").write_text("neu", encoding="utf-8")
+    (staging / "neu").mkdir()
+    (staging / "neu" / "index.html").write_text("neu", encoding="utf-8")
+    folders.finish()
+    assert folders_of(staging) == {"geschichten", "geschichten/eine", "neu"}, "the new site's folders stay, the unused old ones go"
+
+
+def test_no_folders_are_made_ahead_without_an_old_site(tmp_path):
+    from tools.staging import Folders
+
+    folders = Folders(str(tmp_path / "output"), str(tmp_path / "output.building-1"))
+    folders.finish()
+    assert folders.pid is None
+    assert not (tmp_path / "output.building-1").exists()
+
+
+def test_a_build_over_an_old_site_has_the_folders_and_files_of_a_build_into_none(site, tmp_path):
+    (site / "content" / "stories" / "zweite-geschichte.md").unlink()
+    process = run_build(str(site / "content"), str(site / "output"), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    fresh = tmp_path / "fresh"
+    process = run_build(str(site / "content"), str(fresh), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    assert not (site / "output" / "geschichten" / "zweite-geschichte").exists(), "a removed story's folder goes with it"
+    assert folders_of(site / "output") == folders_of(fresh)
+    assert snapshot(site / "output") == snapshot(fresh)

@@ -18,6 +18,7 @@ import time
 
 from sinn_core.containment import printable
 from sinn_core.settings import SettingsError, cache_path, load_settings
+from tools import staging as staging_folders
 from tools import up_to_date
 
 logger = logging.getLogger("sinn.build")
@@ -140,14 +141,17 @@ def build(settings_file: str, output: str, overrides: dict | None = None, full: 
     up_to_date.forget(state, settings_file, output)
     collecting = _Collecting()
     logging.getLogger().addHandler(collecting)
+    folders = staging_folders.Folders(output, staging)
     try:
         collecting.lines += [[0, line] for line in run_check(settings)]
         settings["CONTENT_CONTRACT_CHECK"] = False
         Pelican(settings).run()
         if counter and counter.count > errors_before:
             raise BuildError(f"{counter.count - errors_before} Fehler beim Bauen (siehe oben). output/ ist unverändert.")
+        folders.finish()
         _swap(staging, output)
     finally:
+        folders.wait()  # before the staging folder goes: the child must not make folders in a removed tree
         logging.getLogger().removeHandler(collecting)
         shutil.rmtree(staging, ignore_errors=True)
     up_to_date.record(state, settings_file, output, inputs, collecting.lines)
