@@ -105,9 +105,11 @@ class Fingerprints:
             return f"{stable(value.func)}{self.value(value.args, depth + 1)}{self.value(value.keywords, depth + 1)}"
         if isinstance(value, FUNCTIONS):
             return stable(value)
-        if dataclasses.is_dataclass(value):
-            fields = {f.name: getattr(value, f.name, None) for f in dataclasses.fields(value)}
-            return type(value).__qualname__ + self._text(fields, depth + 1)
+        if dataclasses.is_dataclass(value):  # as the dict of its fields would count, without making one
+            if depth + 1 > DEPTH:
+                return f"{type(value).__qualname__}<dict>"
+            fields = ",".join(f"{name!r}:{self.value(getattr(value, name, None), depth + 2)}" for name in _field_names(type(value)))
+            return f"{type(value).__qualname__}{{{fields}}}"
         if hasattr(value, "__dict__"):
             return type(value).__qualname__ + self._text(dict(vars(value)), depth + 1)
         return repr(value)
@@ -153,7 +155,8 @@ class Fingerprints:
             # A rendition's file is a photo of megabytes (hashing 150 of them cost 0.5 s per process); its
             # bytes reach a page only through the rendition's values (sizes, variants, addresses).
             rendition = isinstance(identity, int)
-            text = self._text(item, 1) if rendition else self.file(item.source_path) + self._text(getattr(item, "view", None), 1)
+            # A view by value(): its digest is the one a page's read of `story.view` gets, computed once.
+            text = self._text(item, 1) if rendition else self.file(item.source_path) + self.value(getattr(item, "view", None))
             known = self._contents[identity] = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
         return known
 
@@ -169,6 +172,12 @@ class Fingerprints:
         linked[item.source_path] = item
         text = "|".join(f"{path}={self.content(linked[path])}" for path in sorted(linked))
         return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names in the order their text lists them."""
+    return tuple(sorted((f.name for f in dataclasses.fields(kind)), key=repr))
 
 
 def _linked(view) -> list:
@@ -200,6 +209,7 @@ class PageMemo:
         self.fingerprints = Fingerprints(settings)
         self.registry: dict[str, object] = {}
         self.records: dict = {}
+        self._parts: dict[tuple, tuple] = {}
 
     def _relative(self, path: str) -> str:
         return os.path.relpath(path, self.output_path)
@@ -212,16 +222,24 @@ class PageMemo:
     def _key(self, template, context: dict, reads: tuple, objects: dict) -> str:
         """The page's key from what it read: (names, attributes, whole, deep) and the objects by source path."""
         names, attributes, whole, deep = reads
-        digest = hashlib.sha256(f"{self.site}\0{template.name}".encode())
-        for name in names:
-            digest.update(f"\0n:{name}={self.fingerprints.value(self._lookup(context, template.environment, name))}".encode())
-        for path, attribute in attributes:
-            digest.update(f"\0a:{path}.{attribute}={self.fingerprints.attribute(objects[path], attribute)}".encode())
-        for path in whole:
-            digest.update(f"\0o:{path}={self.fingerprints.content(objects[path])}".encode())
-        for path in deep:
-            digest.update(f"\0d:{path}={self.fingerprints.deep(objects[path])}".encode())
-        return digest.hexdigest()
+        environment, part = template.environment, self._part
+        parts = [self.site, template.name]
+        parts += [part("n", name, self._lookup(context, environment, name)) for name in names]
+        parts += [part("a", path, objects[path], attribute) for path, attribute in attributes]
+        parts += [part("o", path, objects[path]) for path in whole]
+        parts += [part("d", path, objects[path]) for path in deep]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def _part(self, kind: str, path: str, item, attribute: str = "") -> str:
+        """One read's text in a key, remembered: pages share most of their reads (the site's lists, a story's title)."""
+        remembered = (kind, id(item), path, attribute)
+        known = self._parts.get(remembered)
+        if known is None or known[0] is not item:  # kept with the object, so its id stays its own for this run
+            fingerprints = self.fingerprints
+            value = (fingerprints.value(item) if kind == "n" else fingerprints.attribute(item, attribute) if kind == "a"
+                     else fingerprints.content(item) if kind == "o" else fingerprints.deep(item))
+            known = self._parts[remembered] = (item, f"{kind}:{path}.{attribute}={value}")
+        return known[1]
 
     def _objects(self, paths, context: dict) -> dict | None:
         """The objects of this build by source path; None if one is gone (the page is rendered)."""
