@@ -5,6 +5,10 @@ for canonical links and anything copied off the site; and history_url(story): th
 its file in the repository (settings REPO_URL, e.g. https://github.com/org/repo, REPO_BRANCH "main",
 REPO_CONTENT_FOLDER "content"), "" when REPO_URL is empty (default "").
 
+TEMPLATING_BYTECODE_CACHE (default True): the templates compiled to Python code are kept in
+TEMPLATING_BYTECODE_CACHE_PATH (default .cache/templates beside the content folder; bytecode.py), so
+the next build and each of its processes load them instead of compiling them again.
+
 PULL_REQUEST_PREVIEW (default False; previewconf.py sets it): the build is the preview of a pull
 request, so base.html puts a "Vorschau" banner on every page (components/preview.html) and asks
 robots not to index or follow it; PULL_REQUEST_URL, if set, is the pull request the banner links to.
@@ -14,8 +18,9 @@ from functools import partial
 
 from pelican import signals
 
-from sinn_core.settings import defaults_receiver
+from sinn_core.settings import cache_path, defaults_receiver
 
+from .bytecode import KeptBytecode
 from .filters import FILTERS
 from .urls import absolute_base, absolute_url, history_url
 
@@ -27,7 +32,10 @@ DEFAULTS = {
     "REPO_CONTENT_FOLDER": "content",
     "PULL_REQUEST_PREVIEW": False,
     "PULL_REQUEST_URL": "",
+    "TEMPLATING_BYTECODE_CACHE": True,
+    "TEMPLATING_BYTECODE_CACHE_PATH": None,
 }
+TYPES = {"TEMPLATING_BYTECODE_CACHE_PATH": str | None}
 
 
 fill_defaults = defaults_receiver(DEFAULTS)
@@ -40,7 +48,15 @@ def add_filters(generator):
     generator.env.globals["history_url"] = partial(history_url, generator.settings)
 
 
+def keep_compiled_templates(generator):
+    """Load compiled templates from the last build's, and keep newly compiled ones for the next."""
+    settings = generator.settings
+    if settings["TEMPLATING_BYTECODE_CACHE"]:
+        generator.env.bytecode_cache = KeptBytecode.in_folder(cache_path(settings, "templates", settings["TEMPLATING_BYTECODE_CACHE_PATH"]))
+
+
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.generator_init.connect(add_filters)
+    signals.generator_init.connect(keep_compiled_templates)
