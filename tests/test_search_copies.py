@@ -65,6 +65,26 @@ def test_the_marker_as_words_in_a_story_or_in_a_value_is_not_taken_for_an_elemen
     assert body in copy and "Danach" not in copy
 
 
+def test_parts_pagefind_ignores_are_left_out_unless_it_takes_something_from_them():
+    body = ('<article data-pagefind-body><h1>Familienbus</h1><p>Text</p>'
+            '<section data-pagefind-ignore><h2>Für die Presse</h2><p>Zitiervorschlag</p></section>'
+            '<p data-pagefind-ignore>Veröffentlicht am <time data-pagefind-sort="date[datetime]" datetime="2025-03-14">14. März</time></p>'
+            '<div data-pagefind-ignore="all"><h1>Ein zweiter Titel</h1></div>'
+            '<aside data-pagefind-ignore data-pagefind-filter="Region">Görlitz</aside><p>Schluss</p></article>')
+    copy = cut(page(body))
+    assert "Zitiervorschlag" not in copy and "Für die Presse" not in copy
+    assert "<h1>Familienbus</h1><p>Text</p><p data-pagefind-ignore>Veröffentlicht" in copy, "a sort key inside keeps the part"
+    assert "Ein zweiter Titel" in copy and "Görlitz" in copy and copy.endswith("<p>Schluss</p></article></body></html>\n")
+
+
+def test_the_first_picture_stays_where_pagefind_would_take_it_from():
+    cards = '<section data-pagefind-ignore><h2>Ähnliche Geschichten</h2><img src="/bild-einer-anderen.jpg" alt=""></section>'
+    without_own = cut(page(f"<article data-pagefind-body><h1>Familienbus</h1>{cards}</article>"))
+    assert "/bild-einer-anderen.jpg" in without_own, "a result without a picture of its own keeps the one Pagefind takes"
+    with_own = cut(page(f'<article data-pagefind-body><h1>Familienbus</h1><img src="/eigenes.jpg" alt="Bus">{cards}</article>'))
+    assert "/eigenes.jpg" in with_own and "/bild-einer-anderen.jpg" not in with_own
+
+
 @pytest.fixture(scope="module")
 def indexed_both_ways(sample_site, tmp_path_factory):
     """The sample site's bundle as the build made it (from copies) and Pagefind's bundle over the whole pages."""
