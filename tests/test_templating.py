@@ -43,6 +43,7 @@ def test_templates_compiled_once_are_loaded_by_the_next_build(site_files, build,
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_the_compiling(site_files, tmp_path):
     from conftest import build_or_fail
+
     from sitefiles import settings_file
 
     blocked = tmp_path / "datei"
