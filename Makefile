@@ -13,6 +13,10 @@ BENCH_STAMP := $(VENV)/.bench-deps
 OUTPUT ?= output
 PORT ?= 8000
 
+# Where PYTHONDONTWRITEBYTECODE is set (many CI images, this machine) Python compiles every module of plugins/ and
+# tools/ again in each build, about 0.15 s: compiled once here (compileall skips what is up to date, ~30 ms).
+COMPILE = @$(PY) -m compileall -q plugins tools pelicanconf.py publishconf.py previewconf.py >/dev/null
+
 .PHONY: html serve publish vorschau check report test lint bench clean story actor screenshots linkcheck
 
 $(BUILD_STAMP): requirements.txt
@@ -43,14 +47,17 @@ $(BROWSER_STAMP):
 
 ## html: check the content, then build the site (drafts shown) into output/; nothing changed since the last build: nothing to do (FULL=1: build anyway)
 html: $(BUILD_STAMP) $(NODE_STAMP)
+	$(COMPILE)
 	$(PY) -m tools.build --settings pelicanconf.py --output $(OUTPUT) $(if $(FULL),--full)
 
 ## publish: build the public site (no drafts, real SITEURL) into output/
 publish: $(BUILD_STAMP) $(NODE_STAMP)
+	$(COMPILE)
 	$(PY) -m tools.build --settings publishconf.py --output $(OUTPUT) $(if $(FULL),--full)
 
 ## vorschau: the preview of a pull request (drafts marked "Entwurf", a "Vorschau" banner, robots kept out) into output/; SINN_SITEURL is its address
 vorschau: $(BUILD_STAMP)
+	$(COMPILE)
 	$(PY) -m tools.build --settings previewconf.py --output $(OUTPUT)
 
 ## linkcheck: after make html or make publish, check every link, image, script and #anchor in output/ (EXTERNAL=1: other sites too)
@@ -59,6 +66,7 @@ linkcheck: $(BUILD_STAMP)
 
 ## serve: build, serve at http://127.0.0.1:$(PORT)/ and rebuild on save
 serve: $(BUILD_STAMP) $(NODE_STAMP)
+	$(COMPILE)
 	$(PY) -m tools.serve --settings pelicanconf.py --output $(OUTPUT) --port $(PORT)
 
 ## check: validate all content and list every problem at once (SETTINGS=publishconf.py: as make publish builds)
@@ -112,6 +120,7 @@ lint: $(TEST_STAMP)
 
 ## bench: build times against bare Pelican and Hugo, preview, search, images, page weight; table and bench/results.json; not part of make test
 bench: $(TEST_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(BENCH_STAMP)
+	$(COMPILE)
 	$(PY) -m tools.bench $(if $(ONLY),$(foreach s,$(ONLY),--only $(s)))
 
 ## story / actor: new draft file from the scaffold, e.g. make story TITLE="Ein Titel"
