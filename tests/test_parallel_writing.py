@@ -63,3 +63,53 @@ def test_after_an_edit_the_pages_checked_on_every_core_give_a_clean_builds_site(
         sites[name] = tree(tmp_path / name / "output")
     assert "Neu: " in sites["clean"]["geschichten/sprachcafe-riesa/index.html"].decode()
     assert [page for page in sites["clean"] if sites["clean"][page] != sites["incremental"].get(page)] == []
+
+
+def test_the_digests_the_early_process_hands_on_are_those_of_the_finished_model(tmp_path):
+    """The early process computes every story's and actor's digests once the story pages are noted (handoff.py) and
+    the workers forked at the end take them: no later step of the build may change what they are computed from."""
+    from pelican import signals
+    from sinn_parallel_writing import _writers
+    from sinn_parallel_writing.page_memo import PageMemo
+
+    from tools.build import build
+
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=1)
+    seen = {}
+
+    def digests(settings, writer):
+        return PageMemo(settings, writer.output_path, str(tmp_path / "memo")).warm(writer.jobs[0].context)
+
+    def when_stories_are_noted(generator, writer):
+        seen["early"] = digests(generator.settings, writer)
+
+    def at_the_end(pelican):
+        seen["end"] = digests(pelican.settings, _writers.get(pelican.settings)[0])
+
+    signals.article_writer_finalized.connect(when_stories_are_noted)
+    signals.finalized.connect(at_the_end)
+    try:
+        build(settings, str(tmp_path / "output"), {"PATH": str(content)})
+    finally:
+        signals.article_writer_finalized.disconnect(when_stories_are_noted)
+        signals.finalized.disconnect(at_the_end)
+    assert len(seen["early"]) > 20 and any(view for _content, _deep, view in seen["early"].values())
+    assert seen["early"] == seen["end"]
+
+
+def test_a_handoff_brings_the_childs_message_or_nothing_if_the_child_sends_none():
+    from sinn_parallel_writing.handoff import Handoff
+
+    for message in ({"geschichten/a.md": ("1", "2", "3")}, None):
+        handoff = Handoff()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            if message is not None:
+                handoff.send({**message, "gross": "x" * 300_000})  # more than a pipe holds: the parent drains it meanwhile
+            os._exit(0)
+        handoff.listen()
+        received = handoff.receive(timeout=30)
+        os.waitpid(pid, 0)
+        assert received == ({**message, "gross": "x" * 300_000} if message else {})

@@ -114,6 +114,14 @@ class Fingerprints:
             return type(value).__qualname__ + self._text(dict(vars(value)), depth + 1)
         return repr(value)
 
+    def preload(self, digests: dict) -> None:
+        """Take the content and deep digests another process computed from the same model (handoff.py)."""
+        for identity, (content, deep, view) in digests.items():
+            self._contents.setdefault(identity, content)
+            self._deep.setdefault(identity, deep)
+            if view is not None:
+                self._attributes.setdefault((identity, "view"), view)
+
     def file(self, path: str) -> str:
         """The digest of a content file's bytes ('' if it cannot be read)."""
         if path not in self._files:
@@ -265,6 +273,15 @@ class PageMemo:
                     self.registry.setdefault(item.source_path, item)
                     for other in _linked(getattr(item, "view", None)):
                         self.registry.setdefault(other.source_path, other)
+
+    def warm(self, context: dict) -> dict:
+        """The content, deep and view digests of every story, actor and page a page of `context` can name, by source path."""
+        self._objects((), context)
+        fingerprints = self.fingerprints
+        return {path: (fingerprints.content(item), fingerprints.deep(item),
+                       fingerprints.attribute(item, "view") if hasattr(item, "view") else None)
+                for path, item in self.registry.items()
+                if isinstance(fingerprints._identity(item), str)}  # renditions count by identity, which is per process
 
     def reuse(self, job) -> bool:
         """Link the last build's copy of the page into place if nothing it read has changed."""

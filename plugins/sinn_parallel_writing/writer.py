@@ -21,9 +21,14 @@ from sinn_core.files import atomic_path
 from sinn_core.parallel import Forked, fork_map, start_in_fork
 
 from . import tracking
+from .handoff import Handoff
 from .page_memo import PageMemo
 
 logger = logging.getLogger(__name__)
+
+# Seconds the rest of the pages wait for the early process's digests (it sends them about half a second after
+# it starts, well before the rest is noted); later, the workers compute their own rather than wait.
+HANDOFF_WAIT = 2.0
 
 
 @dataclass
@@ -67,6 +72,7 @@ class DeferredWriter(Writer):
         self.wanted = wanted
         self._rendered = None
         self._early: tuple[Forked, set] | None = None
+        self._handoff: Handoff | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
         """Note the page (and each page of a paginated listing) instead of rendering it."""
@@ -118,7 +124,23 @@ class DeferredWriter(Writer):
             return False
         jobs, self.jobs = self.jobs, []
         memo = self._page_memo()
-        self._early = (start_in_fork(lambda: render(jobs, memo)), {job.path for job in jobs})
+        handoff, parent = (Handoff() if memo is not None else None), os.getpid()
+
+        def early() -> int:
+            if handoff is not None and os.getpid() != parent:
+                try:
+                    digests = memo.warm(jobs[0].context)
+                except Exception:  # the workers compute their own
+                    logger.debug("digests not computed for the workers", exc_info=True)
+                    digests = {}
+                handoff.send(digests)
+            return render(jobs, memo)
+
+        forked = start_in_fork(early)
+        if handoff is not None:
+            handoff.listen() if forked.pid is not None else handoff.close()
+        self._handoff = handoff if forked.pid is not None else None
+        self._early = (forked, {job.path for job in jobs})
         return True
 
     def _page_memo(self) -> PageMemo | None:
@@ -150,6 +172,11 @@ class DeferredWriter(Writer):
             return _render_over(jobs, workers, memo)
         early, early_paths = self._early
         self._early = None
+        if self._handoff is not None:
+            digests = self._handoff.receive(HANDOFF_WAIT)
+            if memo is not None:
+                memo.fingerprints.preload(digests)
+            self._handoff = None
         # A page noted again later (an override) must be written after the early process's copy.
         later = [job for job in jobs if job.path in early_paths]
         # While the early process renders the stories, the rest gets one core fewer (cold builds: three
