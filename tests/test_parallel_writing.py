@@ -69,9 +69,9 @@ def test_the_digests_the_early_process_hands_on_are_those_of_the_finished_model(
     """The early process computes every story's and actor's digests once the story pages are noted (handoff.py) and
     the workers forked at the end take them: no later step of the build may change what they are computed from."""
     from pelican import signals
+
     from sinn_parallel_writing import _writers
     from sinn_parallel_writing.page_memo import PageMemo
-
     from tools.build import build
 
     content = tmp_path / "content"
