@@ -79,14 +79,15 @@ def test_the_digests_the_early_process_hands_on_are_those_of_the_finished_model(
     settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=1)
     seen = {}
 
-    def digests(settings, writer):
-        return PageMemo(settings, writer.output_path, str(tmp_path / "memo")).warm(writer.jobs[0].context)
+    def digests(settings, writer, context):
+        return PageMemo(settings, writer.output_path, str(tmp_path / "memo")).warm(context)
 
     def when_stories_are_noted(generator, writer):
-        seen["early"] = digests(generator.settings, writer)
+        seen["context"] = writer.jobs[0].context  # what the early process starts from
+        seen["early"] = digests(generator.settings, writer, seen["context"])
 
-    def at_the_end(pelican):
-        seen["end"] = digests(pelican.settings, _writers.get(pelican.settings)[0])
+    def at_the_end(pelican):  # before or after the pages are rendered: nothing may have changed either way
+        seen["end"] = digests(pelican.settings, _writers.get(pelican.settings)[0], seen["context"])
 
     signals.article_writer_finalized.connect(when_stories_are_noted)
     signals.finalized.connect(at_the_end)
