@@ -46,6 +46,11 @@ def link_or_copy(source: str, target: str) -> None:
     # Targets are built from content paths: one with ".." in it must never replace a file elsewhere.
     if ".." in target.replace(os.sep, "/").split("/"):
         raise ValueError(f"refusing to write outside the output folder: {target!r}")
+    try:  # a new name: one link is atomic already (the build's folders are new: 3,400 links to the page memo's copies)
+        os.link(source, target)
+        return
+    except OSError:  # there is a file to replace, or no link to be had (another file system): through a temporary name
+        pass
     with atomic_path(target) as temporary:
         try:
             os.link(source, temporary)

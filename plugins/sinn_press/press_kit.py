@@ -126,11 +126,7 @@ class PressKits:
         folder = os.path.dirname(os.path.join(output_path, addresses["zip"].save_as))
         os.makedirs(folder, exist_ok=True)
         for ext, address in addresses.items():
-            source, target = citation_copy(cached, ext), os.path.join(output_path, address.save_as)
-            try:
-                os.link(source, target)  # the build's folder is new: nothing to replace
-            except OSError:  # there is (a preview writes again), or the cache is on another file system
-                link_or_copy(source, target)
+            link_or_copy(citation_copy(cached, ext), os.path.join(output_path, address.save_as))
 
     def write(self, story, output_path: str) -> tuple[list[dict], bool, str]:
         """Write the citation files and the ZIP next to the story page; its files for the press box, whether the ZIP was new, its cache path."""
