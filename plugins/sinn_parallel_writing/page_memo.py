@@ -298,7 +298,7 @@ class PageMemo:
             link_or_copy(os.path.join(self.files, f"{key}.html"), job.path)
         except OSError:
             return False
-        self.records[relative] = entry
+        self.records[relative] = None  # the last build's entry: merge() fills it in (parts stay small to pickle and load)
         return True
 
     def record(self, job, reads: Reads) -> None:
@@ -337,7 +337,8 @@ class PageMemo:
                     written[relative] = written.get(relative, 0) + 1
                 records.update(part)
         # A page written twice (an override) by two processes: which copy came last is not known here.
-        records = {relative: entry for relative, entry in records.items() if written.get(relative, 0) < 2}
+        records = {relative: self.previous[relative] if entry is None else entry
+                   for relative, entry in records.items() if written.get(relative, 0) < 2}
         os.makedirs(self.cache, exist_ok=True)
         with atomic_path(self.manifest) as temporary, open(temporary, "wb") as handle:
             pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
