@@ -190,3 +190,18 @@ def test_after_a_cold_build_on_two_cores_an_edit_renders_only_what_read_it(tmp_p
     same = [relative for relative, entry in after.items() if relative in before and before[relative][0] == entry[0]]
     assert same
     assert [relative for relative in same if os.stat(os.path.join(output, relative)).st_ino != before[relative][1]] == []
+
+
+def test_another_runs_manifest_counts_by_the_list_of_keys_beside_it_only_while_that_list_is_as_new(tmp_path):
+    import pickle
+
+    from sinn_parallel_writing.page_memo import KEYS, _keys
+
+    manifest = tmp_path / "manifest-veroeffentlichen.pickle"
+    manifest.write_bytes(pickle.dumps({"index.html": ("schluessel-neu", "index.html", ())}))
+    assert _keys(str(manifest)) == {"schluessel-neu"}, "no list beside it: the manifest itself"
+    listed = tmp_path / f"{manifest.name}{KEYS}"
+    listed.write_bytes(pickle.dumps({"schluessel-aus-der-liste"}))
+    assert _keys(str(manifest)) == {"schluessel-aus-der-liste"}
+    os.utime(listed, ns=(1_000_000_000, 1_000_000_000))  # older than the manifest: a build stopped between the two
+    assert _keys(str(manifest)) == {"schluessel-neu"}

@@ -19,6 +19,7 @@ Own code: Pelican's own caching (CACHE_CONTENT) keeps what readers read, not ren
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import functools
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
 DEPTH = 8  # nested values deeper than this count by their type only
 KEPT_MANIFESTS = 3
+KEYS = ".keys"  # beside a manifest: the keys of the copies it needs
 FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial, type)
 _DATACLASS_TYPES: dict[type, bool] = {}  # content types that are dataclasses (actors, an image's renditions)
 
@@ -186,6 +188,24 @@ class Fingerprints:
 def _field_names(kind: type) -> tuple[str, ...]:
     """A dataclass's field names in the order their text lists them."""
     return tuple(sorted((f.name for f in dataclasses.fields(kind)), key=repr))
+
+
+def _keys(manifest: str) -> set:
+    """The keys of the page copies a manifest needs: from the list beside it if that is as new, else from the manifest."""
+    listed = manifest + KEYS
+    if os.path.exists(listed) and os.path.getmtime(listed) >= os.path.getmtime(manifest):
+        with open(listed, "rb") as handle:
+            keys = pickle.load(handle)
+        if isinstance(keys, set):
+            return keys
+    with open(manifest, "rb") as handle:
+        return {entry[0] for entry in pickle.load(handle).values()}
+
+
+def _remove(manifest: str) -> None:
+    for path in (manifest, manifest + KEYS):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
 
 
 def _linked(view) -> list:
@@ -342,6 +362,9 @@ class PageMemo:
         os.makedirs(self.cache, exist_ok=True)
         with atomic_path(self.manifest) as temporary, open(temporary, "wb") as handle:
             pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        # The copies it needs, beside it: the next builds of other kinds keep them without loading it all (4.7 MB).
+        with atomic_path(self.manifest + KEYS) as temporary, open(temporary, "wb") as handle:
+            pickle.dump({entry[0] for entry in records.values()}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._prune(records)
         same = sum(1 for relative, entry in records.items() if self.previous.get(relative, ("",))[0] == entry[0])
         logger.info("Seiten: %d von %d unverändert seit dem letzten Build, nicht neu erzeugt.", same, len(records))
@@ -354,20 +377,19 @@ class PageMemo:
                 os.remove(os.path.join(self.cache, name))
 
     def _prune(self, records: dict) -> None:
-        manifests = sorted((os.path.join(self.cache, n) for n in os.listdir(self.cache) if n.startswith("manifest-")),
+        manifests = sorted((os.path.join(self.cache, n) for n in os.listdir(self.cache) if n.startswith("manifest-") and n.endswith(".pickle")),
                            key=os.path.getmtime, reverse=True)
         kept = {self.manifest, *manifests[:KEPT_MANIFESTS]}
         wanted = {entry[0] for entry in records.values()}
         for manifest in manifests:
             if manifest not in kept:
-                os.remove(manifest)
+                _remove(manifest)
                 continue
             if manifest != self.manifest:
                 try:
-                    with open(manifest, "rb") as handle:
-                        wanted.update(entry[0] for entry in pickle.load(handle).values())
+                    wanted.update(_keys(manifest))
                 except Exception:  # noqa: BLE001 - unreadable: its copies go
-                    os.remove(manifest)
+                    _remove(manifest)
         for name in os.listdir(self.files) if os.path.isdir(self.files) else []:
             if name.removesuffix(".html") not in wanted:
                 os.remove(os.path.join(self.files, name))
