@@ -134,7 +134,7 @@ def test_no_folders_are_made_ahead_without_an_old_site(tmp_path):
 
     folders = Folders(str(tmp_path / "output"), str(tmp_path / "output.building-1"))
     folders.finish()
-    assert folders.pid is None
+    assert folders.forked is None
     assert not (tmp_path / "output.building-1").exists()
 
 

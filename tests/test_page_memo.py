@@ -165,7 +165,7 @@ def test_no_page_renders_again_whose_inputs_are_the_same(incremental):
 
 def test_a_value_has_one_digest_whatever_depth_it_was_first_met_at():
     """Below a few levels a value counts by its type; a value first met deep inside another must not keep that cut digest."""
-    from sinn_parallel_writing.page_memo import DEPTH, Fingerprints
+    from sinn_parallel_writing.fingerprints import DEPTH, Fingerprints
 
     term = {"id": "chemnitz", "map": {"column": 1, "row": 2}}
     nested = term

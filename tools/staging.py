@@ -13,16 +13,14 @@ makedirs(exist_ok=True) and find the folders made. Before the swap, folders of t
 the new site left empty are removed: a build writes no empty folder, so the result is the tree a
 build without this step makes (tests/test_deploy_atomic_output.py).
 
-Own code: a dozen lines over os.fork and os.walk; no library makes folders ahead of a writer.
+Own code: a dozen lines over os.walk and sinn_core.parallel's fork; no library makes folders ahead of a writer.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 
-logger = logging.getLogger(__name__)
+from sinn_core.parallel import start_in_fork
 
 CHECK_PARENT_EVERY = 200  # folders; a child whose build is gone stops
 
@@ -39,7 +37,7 @@ def _folders(output: str) -> list[str]:
 
 def _make(output: str, staging: str, parent: int) -> None:
     for count, relative in enumerate(_folders(output)):
-        if count % CHECK_PARENT_EVERY == 0 and os.getppid() != parent:
+        if count % CHECK_PARENT_EVERY == 0 and parent not in (os.getpid(), os.getppid()):  # the build is gone
             return
         try:
             os.mkdir(os.path.join(staging, relative))
@@ -53,37 +51,25 @@ class Folders:
     """The folders being made ahead for one build; `finish()` before the swap or the staging folder's removal."""
 
     def __init__(self, output: str, staging: str):
-        self.output, self.staging, self.pid = output, staging, None
-        if not hasattr(os, "fork") or not os.path.isdir(output):
+        self.output, self.staging, self.forked = output, staging, None
+        if not os.path.isdir(output):
             return
         os.makedirs(staging, exist_ok=True)
         parent = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError as error:  # no process to be had: the writers make the folders as they go
-            logger.debug("folders not made ahead: %s", error)
-            return
-        if pid == 0:  # pragma: no cover - the child; coverage does not follow it
-            code = 0
-            try:
-                _make(output, staging, parent)
-            except BaseException:  # noqa: BLE001 - whatever happens, the child must not return into the build
-                code = 1
-            os._exit(code)
-        self.pid = pid
+        # Where no process can be had, start_in_fork makes them here: the cost the writers would have had.
+        self.forked = start_in_fork(lambda: _make(output, staging, parent) or 0)
 
     def wait(self) -> None:
         """Wait until the child has made its folders (or stopped)."""
-        if self.pid is not None:
-            with contextlib.suppress(ChildProcessError):  # reaped already
-                os.waitpid(self.pid, 0)
-            self.pid = None
+        if self.forked is not None:
+            self.forked.wait()
 
     def finish(self) -> None:
         """Wait for the child; then remove the folders made ahead that the new site did not fill."""
-        made_ahead = self.pid is not None
+        if self.forked is None:
+            return
         self.wait()
-        if not made_ahead or not os.path.isdir(self.staging):
+        if not os.path.isdir(self.staging):
             return
         for relative in reversed(_folders(self.output)):  # children before their parents
             try:
