@@ -101,10 +101,10 @@ def _without_ignored(page: bytes, start: int, end: int, picture_before: bool) ->
         if element_end < 0 or element_end > end:
             continue
         inner = page[tag_end:element_end]
+        picture_before = picture_before or bool(_IMG.search(page, position, tag_start))  # kept, whatever follows
         if (_ANY_PAGEFIND.search(page[tag_start:tag_end].replace(IGNORED, b"")) or _ANY_PAGEFIND.search(inner) or _H1.search(inner)
-                or (_IMG.search(inner) and not (picture_before or _IMG.search(page, position, tag_start)))):
+                or (_IMG.search(inner) and not picture_before)):
             continue
-        picture_before = picture_before or bool(_IMG.search(page, position, tag_start))
         kept.append(page[position:tag_start])
         position = element_end
     kept.append(page[position:end])
