@@ -57,8 +57,7 @@ def _keys(manifest: str) -> set:
     """The keys of the page copies a manifest needs: from the list beside it if that is as new, else from the manifest."""
     listed = manifest + KEYS
     if os.path.exists(listed) and os.path.getmtime(listed) >= os.path.getmtime(manifest):
-        with open(listed, "rb") as handle:
-            keys = pickle.load(handle)
+        keys = read_pickled(listed)
         if isinstance(keys, set):
             return keys
     with open(manifest, "rb") as handle:
@@ -211,9 +210,10 @@ class PageMemo:
         with atomic_path(self.manifest) as temporary, open(temporary, "wb") as handle:
             pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
         # The copies it needs, beside it: the next builds of other kinds keep them without loading it all (4.7 MB).
+        wanted = {entry[0] for entry in records.values()}
         with atomic_path(self.manifest + KEYS) as temporary, open(temporary, "wb") as handle:
-            pickle.dump({entry[0] for entry in records.values()}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self._prune(records)
+            pickle.dump(wanted, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._prune(wanted)
         same = sum(1 for relative, entry in records.items() if self.previous.get(relative, ("",))[0] == entry[0])
         logger.info("Seiten: %d von %d unverändert seit dem letzten Build, nicht neu erzeugt.", same, len(records))
         return records
@@ -224,11 +224,12 @@ class PageMemo:
             if name.startswith("part-"):
                 os.remove(os.path.join(self.cache, name))
 
-    def _prune(self, records: dict) -> None:
+    def _prune(self, needed: set) -> None:
+        """Drop manifests beyond the kept ones and the copies no kept manifest needs (`needed`: this build's)."""
         manifests = sorted((os.path.join(self.cache, n) for n in os.listdir(self.cache) if n.startswith("manifest-") and n.endswith(".pickle")),
                            key=os.path.getmtime, reverse=True)
         kept = {self.manifest, *manifests[:KEPT_MANIFESTS]}
-        wanted = {entry[0] for entry in records.values()}
+        wanted = set(needed)
         for manifest in manifests:
             if manifest not in kept:
                 _remove(manifest)

@@ -138,8 +138,12 @@ class DeferredWriter(Writer):
 
         forked = start_in_fork(early)
         if handoff is not None:
-            handoff.listen() if forked.pid is not None else handoff.close()
-        self._handoff = handoff if forked.pid is not None else None
+            if forked.pid is None:  # it ran here: nothing will come
+                handoff.close()
+                handoff = None
+            else:
+                handoff.listen()
+        self._handoff = handoff
         self._early = (forked, {job.path for job in jobs})
         return True
 
@@ -172,10 +176,8 @@ class DeferredWriter(Writer):
             return _render_over(jobs, workers, memo)
         early, early_paths = self._early
         self._early = None
-        if self._handoff is not None:
-            digests = self._handoff.receive(HANDOFF_WAIT)
-            if memo is not None:
-                memo.fingerprints.preload(digests)
+        if self._handoff is not None:  # there is one only with a memo
+            memo.fingerprints.preload(self._handoff.receive(HANDOFF_WAIT))
             self._handoff = None
         # A page noted again later (an override) must be written after the early process's copy.
         later = [job for job in jobs if job.path in early_paths]
