@@ -368,7 +368,7 @@ def test_a_second_check_decodes_no_image_again_until_one_changes(site_files, mon
 
     def check_counting_opens(settings=None) -> tuple[list[str], int]:
         for module, cache in ((formats, "_image_cache"), (image_checks, "_file_cache"), (image_references, "_reference_cache")):
-            monkeypatch.setattr(module, cache, {})  # a new process: only .cache/check-images/ remembers
+            monkeypatch.setattr(module, cache, {})  # a new process: only the image cache (.cache/images/checks.json) remembers
         opened = []
         real_open = Image.open
         monkeypatch.setattr(Image, "open", lambda *args, **kwargs: opened.append(args[0]) or real_open(*args, **kwargs))
@@ -383,3 +383,32 @@ def test_a_second_check_decodes_no_image_again_until_one_changes(site_files, mon
     photo(site_files.path("images/beratung.jpg"), exif=phone_exif())
     problems, _opened = check_counting_opens()
     assert any("images/beratung.jpg: Metadaten: Das Originalbild enthält persönliche Daten: GPS-Position" in p for p in problems)
+
+
+def test_a_fresh_clone_with_the_image_cache_decodes_no_image_whose_bytes_it_knows(site_files, tmp_path, monkeypatch):
+    """CI keeps only .cache/images between runs; a clone has new inodes and times, the same bytes need no decoding."""
+    import shutil
+
+    from sinn_content_contract import check_site, image_checks
+
+    site_files.minimal()
+    photo(site_files.path("images/beratung.jpg"), size=(3000, 2000))
+    decoded = []
+    real_inspect = image_checks._inspect_file
+    monkeypatch.setattr(image_checks, "_inspect_file", lambda path: decoded.append(os.path.basename(path)) or real_inspect(path))
+
+    def check(content: str) -> list[str]:
+        monkeypatch.setattr(image_checks, "_file_cache", {})  # a new process
+        return [p.format() for p in check_site(content).report.problems]
+
+    first = check(site_files.content)
+    assert decoded == ["beratung.jpg"] and any("Bildgröße: Das Original ist 3000 × 2000 Pixel" in line for line in first)
+    clone = tmp_path / "clone"
+    shutil.copytree(site_files.content, clone / "content")
+    shutil.copytree(os.path.join(os.path.dirname(site_files.content), ".cache", "images"), clone / ".cache" / "images")
+    again = check(str(clone / "content"))
+    assert decoded == ["beratung.jpg"], "same bytes elsewhere: the verdict comes from the image cache"
+    assert [line.replace(str(clone / "content"), "") for line in again] == [line.replace(site_files.content, "") for line in first]
+    photo(str(clone / "content" / "images" / "beratung.jpg"), size=(1200, 800))
+    assert not any("Bildgröße" in line for line in check(str(clone / "content")))
+    assert decoded == ["beratung.jpg", "beratung.jpg"], "new bytes: decoded again"

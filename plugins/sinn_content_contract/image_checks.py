@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 import warnings
+from functools import partial
 
 import PIL
 from PIL import Image, ImageFile, UnidentifiedImageError
@@ -23,7 +24,6 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 from sinn_core.containment import printable
 from sinn_core.files import write_atomic
 from sinn_core.parallel import fork_map
-from sinn_core.settings import cache_path
 
 from . import image_metadata
 from .image_metadata import personal_metadata
@@ -61,22 +61,25 @@ _CODE_VERSION = _code_version()
 # --- every file in content/images/ ------------------------------------------------------------------
 
 
-def check_files(paths: list[str], content_path: str, workers: int) -> list[Problem]:
-    """Problems of the image files themselves (name, decoding, personal metadata, size); each file examined once per version."""
+def check_files(paths: list[str], content_path: str, workers: int, store: str | None = None) -> list[Problem]:
+    """Problems of the image files themselves (name, decoding, personal metadata, size); each file's bytes examined once.
+
+    `store` is the folder the verdicts are kept in between checks (the image cache: see _Verdicts); None keeps none.
+    """
     keys = {path: version(path) for path in paths}
     todo = [path for path in paths if keys[path] not in _file_cache]
     if todo:
         root = os.path.realpath(content_path)
-        stored = _Verdicts(cache_path({"PATH": content_path}, "check-images"))
+        stored = _Verdicts(store)
+        known = {path: stored.known(keys[path]) for path in todo}
+        unknown = [path for path in todo if known[path] is None]
+        examine = partial(_examine, verdicts=stored.verdicts)
+        for path, (digest, verdict) in zip(unknown, fork_map(examine, unknown, workers, PARALLEL_MINIMUM), strict=True):
+            stored.put(keys[path], digest, verdict)
+            known[path] = verdict
         for path in todo:
-            verdict = stored.get(path, keys[path])
-            if verdict is not None:
-                _file_cache[keys[path]] = _problems(path, root, verdict)
-        todo = [path for path in todo if keys[path] not in _file_cache]
-        for path, verdict in zip(todo, fork_map(_verdict, todo, workers, PARALLEL_MINIMUM), strict=True):
-            stored.put(path, keys[path], verdict)
-            _file_cache[keys[path]] = _problems(path, root, verdict)
-        stored.save()
+            _file_cache[keys[path]] = _problems(path, root, known[path])
+        stored.save({keys[path] for path in paths})
     return [problem for path in paths for problem in _file_cache[keys[path]]]
 
 
@@ -89,9 +92,25 @@ def version(path: str) -> tuple:
     return (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-def _verdict(path: str) -> list[tuple]:
-    # SVG logos: the build's own cleaner judges them where they are used (image_references).
-    return [] if path.lower().endswith(".svg") else list(_inspect_file(path))
+def _examine(path: str, verdicts: dict[str, list]) -> tuple[str | None, list]:
+    """(digest of the file's bytes, its verdict): the verdict of the same bytes if known, else found by decoding."""
+    if path.lower().endswith(".svg"):  # SVG logos: the build's own cleaner judges them where they are used (image_references)
+        return None, []
+    digest = _digest(path)
+    if digest is not None and digest in verdicts:
+        return digest, verdicts[digest]
+    return digest, list(_inspect_file(path))
+
+
+def _digest(path: str) -> str | None:
+    sha = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                sha.update(block)
+    except OSError:
+        return None  # _inspect_file says what is wrong with it
+    return sha.hexdigest()
 
 
 def _problems(path: str, root: str, verdict: list) -> list[Problem]:
@@ -102,41 +121,57 @@ def _problems(path: str, root: str, verdict: list) -> list[Problem]:
 
 
 class _Verdicts:
-    """What decoding found in each file, kept in .cache/check-images/ for the next check: a warm build decodes nothing again.
+    """What decoding found in each file's bytes, kept in the image cache (checks.json) for the next check.
 
-    Keyed by the file's path, size and modification time, and by this code and Pillow (a new message
-    or decoder invalidates everything). A cache that cannot be read or written is simply not used.
+    A verdict depends on the bytes alone, so it is keyed by their SHA-256 and by this code and Pillow
+    (a new message or decoder invalidates everything). It lives beside the encoded images because CI
+    keeps that folder between runs (.github/workflows): a check on a fresh clone hashes each original
+    instead of decoding it. The path, inode, time and size of each file name its digest, so a warm
+    check on the same machine reads no image at all. A store that cannot be read or written is not used.
     """
 
-    def __init__(self, folder: str):
-        self.path = os.path.join(folder, "verdicts.json")
+    def __init__(self, folder: str | None):
+        self.path = os.path.join(folder, "checks.json") if folder else None
         self.changed = False
+        self.stamps: dict[str, str] = {}
+        self.verdicts: dict[str, list] = {}
         try:
             with open(self.path, encoding="utf-8") as handle:
                 data = json.load(handle)
-            self.entries = data["entries"] if data.get("code") == _CODE_VERSION else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries = {}
+            if data.get("code") == _CODE_VERSION:
+                self.stamps, self.verdicts = dict(data["stamps"]), dict(data["verdicts"])
+        except (OSError, TypeError, ValueError, KeyError, AttributeError):
+            self.stamps, self.verdicts = {}, {}
 
-    def get(self, path: str, key: tuple) -> list | None:
-        """The stored verdict for this version of the file, or None."""
-        entry = self.entries.get(path)
-        if isinstance(entry, dict) and entry.get("key") == list(key[1:]) and isinstance(entry.get("verdict"), list):
-            return [tuple(item) for item in entry["verdict"]]
-        return None
+    def known(self, key: tuple) -> list | None:
+        """The stored verdict of this version of a file (path, inode, time, size), or None."""
+        verdict = self.verdicts.get(self.stamps.get(_stamp(key)))
+        return [tuple(item) for item in verdict] if isinstance(verdict, list) else None
 
-    def put(self, path: str, key: tuple, verdict: list) -> None:
-        """Remember a verdict for this version of the file."""
-        self.entries[path] = {"key": list(key[1:]), "verdict": [list(item) for item in verdict]}
+    def put(self, key: tuple, digest: str | None, verdict: list) -> None:
+        """Remember a file's digest and the verdict on its bytes."""
+        if digest is None:
+            return
+        self.stamps[_stamp(key)] = digest
+        self.verdicts[digest] = [list(item) for item in verdict]
         self.changed = True
 
-    def save(self) -> None:
-        """Write the verdicts back if anything was added."""
-        if self.changed:
-            try:
-                write_atomic(self.path, json.dumps({"code": _CODE_VERSION, "entries": self.entries}, ensure_ascii=False))
-            except OSError:
-                logger.debug("image verdicts not cached in %s", self.path, exc_info=True)
+    def save(self, current: set[tuple]) -> None:
+        """Write the store back if anything was added, keeping only the files checked now."""
+        if not (self.changed and self.path):
+            return
+        wanted = {_stamp(key) for key in current}
+        stamps = {stamp: digest for stamp, digest in self.stamps.items() if stamp in wanted}
+        verdicts = {digest: self.verdicts[digest] for digest in set(stamps.values()) if digest in self.verdicts}
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            write_atomic(self.path, json.dumps({"code": _CODE_VERSION, "stamps": stamps, "verdicts": verdicts}, ensure_ascii=False))
+        except OSError:
+            logger.debug("image verdicts not kept in %s", self.path, exc_info=True)
+
+
+def _stamp(key: tuple) -> str:
+    return "|".join(str(part) for part in key)
 
 
 def _inspect_file(path: str):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from sinn_core.parallel import cores, fork_map
-from sinn_core.settings import defaults_of
+from sinn_core.settings import cache_path, defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, editorial, formats, freshness, paths, rendering
@@ -92,7 +92,8 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     result = CheckResult(report=report, documents={kind: [] for kind in KINDS})
     inventory = take_inventory(content_path, settings["VOCABULARIES_PATH"])
     report.extend(inventory.problems)
-    report.extend(check_files(inventory.of_kind("image"), content_path, cores(settings["CONTENT_CONTRACT_WORKERS"])))
+    report.extend(check_files(inventory.of_kind("image"), content_path, cores(settings["CONTENT_CONTRACT_WORKERS"]),
+                              cache_path({"PATH": content_path}, "images", settings["IMAGES_CACHE_PATH"])))
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))
@@ -167,7 +168,7 @@ def check_file(content_path: str, path: str, settings: dict | None = None, today
 
 def _with_defaults(settings: dict | None) -> dict:
     """The settings given, with the declared defaults of what the checker reads filled in (a test or tool may give only some)."""
-    return {**defaults_of("sinn_content_contract", "sinn_vocabularies", "sinn_stories", "sinn_listings"), **(settings or {})}
+    return {**defaults_of("sinn_content_contract", "sinn_vocabularies", "sinn_stories", "sinn_listings", "sinn_images"), **(settings or {})}
 
 
 def _review_dates(settings: dict, today: datetime.date | None) -> tuple:
