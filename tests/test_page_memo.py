@@ -205,3 +205,16 @@ def test_another_runs_manifest_counts_by_the_list_of_keys_beside_it_only_while_t
     assert _keys(str(manifest)) == {"schluessel-aus-der-liste"}
     os.utime(listed, ns=(1_000_000_000, 1_000_000_000))  # older than the manifest: a build stopped between the two
     assert _keys(str(manifest)) == {"schluessel-neu"}
+
+
+def test_every_part_one_process_saves_during_a_build_is_merged(tmp_path):
+    """The main process saves its records more than once (its share, then the stories the early process had not reached)."""
+    from sinn_parallel_writing.page_memo import PageMemo
+
+    memo = PageMemo.__new__(PageMemo)  # only the parts: no settings, no pages
+    memo.cache, memo.files, memo.manifest = str(tmp_path), str(tmp_path / "files"), str(tmp_path / "manifest-test.pickle")
+    memo.previous = {}
+    for number in range(50):  # dicts come and go: a part named by a dict's id was overwritten by a later one
+        memo.records = {f"seite-{number}/index.html": (f"schluessel-{number}", "page.html", ((), (), (), ()))}
+        memo.save_part()
+    assert sorted(memo.merge()) == sorted(f"seite-{number}/index.html" for number in range(50))

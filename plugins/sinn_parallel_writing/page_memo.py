@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import logging
 import os
 import pickle
@@ -37,6 +38,9 @@ logger = logging.getLogger(__name__)
 PACKAGES = ("jinja2", "pelican", "markdown", "markupsafe")
 KEPT_MANIFESTS = 3
 KEYS = ".keys"  # beside a manifest: the keys of the copies it needs
+# Numbers the parts one process saves (it may render several times in one build: its share, then the stories
+# the early process has not reached); an object's id could come back for a later dict and overwrite a part.
+_parts_saved = itertools.count()
 
 
 def site_digest(settings: dict) -> str:
@@ -185,7 +189,7 @@ class PageMemo:
         if not self.records:
             return
         os.makedirs(self.cache, exist_ok=True)
-        with atomic_path(os.path.join(self.cache, f"part-{os.getpid()}-{id(self.records)}.pickle")) as temporary, open(temporary, "wb") as handle:
+        with atomic_path(os.path.join(self.cache, f"part-{os.getpid()}-{next(_parts_saved)}.pickle")) as temporary, open(temporary, "wb") as handle:
             pickle.dump(self.records, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self.records = {}
 
