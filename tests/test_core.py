@@ -92,3 +92,35 @@ def test_two_builds_in_one_process_list_only_their_own_pages(tmp_path):
         sitemap = handle.read()
     assert "/geschichten/beratung-per-video/" in sitemap
     assert "nur-in-der-ersten" not in sitemap
+
+
+def test_two_processes_take_every_item_exactly_once_from_opposite_ends():
+    """The early process renders stories from the front; the main process, done with its own pages, takes the last ones."""
+    import json
+    import time
+
+    from sinn_core.parallel import TwoEnds, start_in_fork
+
+    ends = TwoEnds(list(range(300)))
+    started, results = os.pipe(), os.pipe()
+
+    def front() -> int:
+        taken = []
+        for item in ends.front():
+            taken.append(item)
+            if len(taken) == 1:
+                os.write(started[1], b"!")
+            time.sleep(0.001)
+        os.write(results[1], json.dumps(taken).encode())
+        return 0
+
+    forked = start_in_fork(front)
+    assert os.read(started[0], 1) == b"!"
+    mine = []
+    for item in ends.back():
+        mine.append(item)
+        time.sleep(0.001)
+    assert forked.wait() == 0
+    theirs = json.loads(os.read(results[0], 65536))
+    assert theirs and mine, "both took some"
+    assert theirs == list(range(len(theirs))) and mine == list(range(299, len(theirs) - 1, -1)), "each from its end, none twice"

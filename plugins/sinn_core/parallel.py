@@ -6,9 +6,11 @@ so it may be a closure or a partial over a whole site model; only the items and 
 between processes, pickled, so they should be small (paths, indices), not objects that link to the
 site model. `cores` is the one notion of how many workers a setting asks for.
 
-Two shapes of work: `fork_map` splits items over a pool and waits for all results; `start_in_fork`
+Three shapes of work: `fork_map` splits items over a pool and waits for all results; `start_in_fork`
 runs one function in a process of its own while the build goes on (the page writer renders the
-story pages that way) and `Forked.wait` collects its count of failures.
+story pages that way) and `Forked.wait` collects its count of failures; `TwoEnds` lets that process
+and the one that forked it take items from one list, from opposite ends, so whoever is done first
+helps the other.
 """
 
 from __future__ import annotations
@@ -95,3 +97,36 @@ def start_in_fork(function: Callable[[], int]) -> Forked:
             logging.shutdown()
             os._exit(status)
     return Forked(pid)
+
+
+class TwoEnds:
+    """Items a forked process takes from the front and its parent from the back: each item goes to exactly one.
+
+    Made before the fork; the two ends meet wherever the two processes' speeds put them.
+    """
+
+    def __init__(self, items: Sequence):
+        self.items = items
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
+        self._ends = context.RawArray("q", [0, len(items)])  # the next from the front; one past the next from the back
+        self._lock = context.Lock()
+
+    def front(self):
+        """The items not yet taken, from the front."""
+        while True:
+            with self._lock:
+                index = self._ends[0]
+                if index >= self._ends[1]:
+                    return
+                self._ends[0] = index + 1
+            yield self.items[index]
+
+    def back(self):
+        """The items not yet taken, from the back."""
+        while True:
+            with self._lock:
+                index = self._ends[1] - 1
+                if index < self._ends[0]:
+                    return
+                self._ends[1] = index
+            yield self.items[index]
