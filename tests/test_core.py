@@ -124,3 +124,23 @@ def test_two_processes_take_every_item_exactly_once_from_opposite_ends():
     theirs = json.loads(os.read(results[0], 65536))
     assert theirs and mine, "both took some"
     assert theirs == list(range(len(theirs))) and mine == list(range(299, len(theirs) - 1, -1)), "each from its end, none twice"
+
+
+def test_a_child_leaves_the_inherited_heap_to_the_parent_whose_collector_goes_on_as_before():
+    """Children do not walk (and so copy) the model they inherit; the long-running preview still frees its garbage."""
+    import gc
+
+    from sinn_core.parallel import fork_map, start_in_fork
+
+    read, write = os.pipe()
+
+    def child() -> int:
+        os.write(write, str(gc.get_freeze_count()).encode())
+        return 0
+
+    forked = start_in_fork(child)
+    assert forked.wait() == 0
+    assert int(os.read(read, 64)) > 0, "the child's collector leaves the inherited objects alone"
+    assert gc.get_freeze_count() == 0, "the parent's collector sees every object again"
+    assert fork_map(lambda _item: gc.get_freeze_count() > 0, range(4), 2, 2) == [True] * 4
+    assert gc.get_freeze_count() == 0
