@@ -7,12 +7,11 @@ import os
 
 from pelican.generators import Generator
 
-from sinn_content_contract import read_document
+from sinn_content_contract import read_document, run_inventory
 from sinn_content_contract.checks import refuse_unpublishable
 from sinn_content_contract.freshness import resolve_today
 from sinn_content_contract.frontmatter import ContentSyntaxError
 from sinn_content_contract.rendering import cleaned_html
-from sinn_content_contract.site import content_files
 from sinn_core.addresses import AddressMap
 from sinn_core.parallel import cores, fork_map
 from sinn_core.settings import cache_path
@@ -30,7 +29,7 @@ class ActorsGenerator(Generator):
     def generate_context(self):
         """Read every actor file (those unchanged since the last build from its memo) and add `actors` and `actors_by_id` to the context."""
         memo = ReadMemo(self.settings, cache_path(self.settings, "actors", self.settings["ACTORS_CACHE_PATH"]))
-        paths = content_files(self.path, "actor")
+        paths = run_inventory(self.settings).of_kind("actor")
         known = {path: memo.lookup(path) for path in paths}
         missing = [path for path in paths if known[path] is None]
         fresh = fork_map(self._read_actor, missing, cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])

@@ -24,7 +24,8 @@ from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
 from .site import CheckResult, Document, check_file, check_site, read_document
 
-__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site", "read_document"]
+__all__ = ["ERROR", "WARNING", "CheckResult", "ContentContractError", "Document", "Problem", "Report", "check_file", "check_site",
+           "read_document", "run_inventory"]
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
@@ -90,9 +91,14 @@ def refuse_unknown_files(pelican):
         raise ContentContractError(report)
 
 
+def run_inventory(settings):
+    """The inventory this run took when it started (refuse_unknown_files), or, without one, a fresh one."""
+    return _inventories.get(settings) or take_inventory(settings["PATH"], settings["VOCABULARIES_PATH"])
+
+
 def publish_listed_files_only(generator):
     """Static files are published only when the inventory lists them as documents: never a link, script or page."""
-    inventory = _inventories.get(generator.settings) or take_inventory(generator.settings["PATH"])
+    inventory = run_inventory(generator.settings)
     refused = [static for static in generator.staticfiles if not inventory.allows(static.source_path, "document")]
     for static in refused:
         logger.error("%s: wird nicht veröffentlicht: nur Dokumente aus content/files/ sind erlaubt.", printable(static.source_path))

@@ -101,32 +101,32 @@ def _folder_problem(path, name, top, folders) -> Problem | None:
 
 
 def _classify(path, name, top, folders) -> tuple[str | None, Problem | None]:
-    shown = display_path(path)
     try:
         mode = os.lstat(path).st_mode
     except OSError:
-        return None, Problem(shown, "kann nicht gelesen werden. Bitte die Datei neu anlegen.", "Datei")
+        return None, Problem(display_path(path), "kann nicht gelesen werden. Bitte die Datei neu anlegen.", "Datei")
     if stat.S_ISLNK(mode):
-        return None, Problem(shown, "ist eine Verknüpfung (symbolischer Link). Verknüpfungen werden aus Sicherheitsgründen "
+        return None, Problem(display_path(path), "ist eine Verknüpfung (symbolischer Link). Verknüpfungen werden aus Sicherheitsgründen "
                              "nicht gelesen und nie veröffentlicht: legen Sie die Datei selbst hierher.", "Datei")
     if not stat.S_ISREG(mode):
-        return None, Problem(shown, "ist keine gewöhnliche Datei. Bitte löschen.", "Datei")
+        return None, Problem(display_path(path), "ist keine gewöhnliche Datei. Bitte löschen.", "Datei")
     if name.startswith("."):
-        return None, Problem(shown, "ist eine versteckte Datei (Name beginnt mit einem Punkt). Sie würde nicht geprüft und "
+        return None, Problem(display_path(path), "ist eine versteckte Datei (Name beginnt mit einem Punkt). Sie würde nicht geprüft und "
                              "darf deshalb nicht veröffentlicht werden: bitte löschen oder ohne Punkt am Anfang benennen.", "Datei")
     if not name.isprintable() or "\\" in name:
-        return None, Problem(shown, "Der Dateiname enthält Steuerzeichen oder einen Rückwärtsschrägstrich. Bitte umbenennen "
+        return None, Problem(display_path(path), "Der Dateiname enthält Steuerzeichen oder einen Rückwärtsschrägstrich. Bitte umbenennen "
                              "(nur Buchstaben, Ziffern, Bindestriche, ein Punkt vor der Endung).", "Datei")
     if name in NOTE_NAMES or name.endswith(BACKUP_SUFFIXES):
         return None, None
     if top is None:
         known = ", ".join(f"content/{folder}/" for folder in folders)
-        return None, Problem(shown, f"Dateien gehören in einen der Inhaltsordner ({known}); hier wird sie nicht veröffentlicht.", "Datei")
+        return None, Problem(display_path(path), f"Dateien gehören in einen der Inhaltsordner ({known}); hier wird sie nicht veröffentlicht.",
+                             "Datei")
     kind, extensions, _subfolders, what = folders[top]
     extension = os.path.splitext(name)[1].lower()
     if extension in extensions:
         return kind, None
-    return None, Problem(shown, _wrong_type(top, name, extension, what), "Dateiname")
+    return None, Problem(display_path(path), _wrong_type(top, name, extension, what), "Dateiname")
 
 
 def _wrong_type(top: str, name: str, extension: str, what: str) -> str:

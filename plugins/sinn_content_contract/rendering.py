@@ -59,13 +59,18 @@ def markdown_options(settings) -> dict:
 _cleaned: dict[tuple[str, bytes], str] = {}
 
 
-def _memo_key(text: str, settings) -> tuple[str, bytes]:
-    return json.dumps(markdown_options(settings), sort_keys=True, default=repr), hashlib.sha256(text.encode("utf-8")).digest()
+def options_key(settings) -> str:
+    """The Markdown options of these settings as text: one part of a rendering's key."""
+    return json.dumps(markdown_options(settings), sort_keys=True, default=repr)
 
 
-def remember(text: str, settings, cleaned: str) -> None:
-    """Note the cleaned HTML of text, as the checker made it, for the build's readers."""
-    _cleaned[_memo_key(text, settings)] = cleaned
+def _memo_key(text: str, settings, options: str | None = None) -> tuple[str, bytes]:
+    return options or options_key(settings), hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def remember(text: str, settings, cleaned: str, options: str | None = None) -> None:
+    """Note the cleaned HTML of text, as the checker made it, for the build's readers (`options`: options_key(settings), if known)."""
+    _cleaned[_memo_key(text, settings, options)] = cleaned
 
 
 def cleaned_html(text: str, settings) -> str:
