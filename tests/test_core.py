@@ -144,3 +144,26 @@ def test_a_child_leaves_the_inherited_heap_to_the_parent_whose_collector_goes_on
     assert gc.get_freeze_count() == 0, "the parent's collector sees every object again"
     assert fork_map(lambda _item: gc.get_freeze_count() > 0, range(4), 2, 2) == [True] * 4
     assert gc.get_freeze_count() == 0
+
+
+def test_work_offered_waits_for_the_search_index_only_in_a_run_that_takes_it(caplog):
+    """Feeds and other files no page reads are written while Pagefind runs; without a search index, at once."""
+    from sinn_core import alongside, run_state
+
+    done = []
+    settings = {"SEARCH_INDEX_ENABLED": True}
+    run_state.start_run(SimpleNamespace(settings=settings))
+    alongside.offer(settings, "Ohne Abnehmer", lambda: done.append("sofort"))
+    assert done == ["sofort"]
+    alongside.take(settings)
+    alongside.offer(settings, "Feeds", lambda: done.append("Feeds"))
+    alongside.offer(settings, "Pressemappen", lambda: 1 / 0)
+    alongside.offer(settings, "Offene Daten", lambda: done.append("Offene Daten"))
+    assert done == ["sofort"], "nothing yet: the search index does it while Pagefind runs"
+    assert alongside.run_taken(settings) == 1
+    assert done == ["sofort", "Feeds", "Offene Daten"], "a failure does not keep the rest from being done"
+    assert "Pressemappen nicht geschrieben: division by zero (ZeroDivisionError)" in caplog.text
+    assert alongside.run_taken(settings) == 0, "each piece once"
+    alongside.offer(settings, "Später", lambda: done.append("später"))
+    assert done[-1] == "später", "offered after the index is built: done at once"
+    run_state.end_run(SimpleNamespace(settings=settings))

@@ -147,3 +147,44 @@ def test_each_feed_holds_only_the_newest_stories_up_to_the_limit(tmp_path):
     assert [link.rsplit("/", 2)[1] for link in links] == [slug for slug, _fields in newest[:3]]
     for path in (tmp_path / "output" / "feeds").rglob("*.atom.xml"):
         assert len(ET.parse(path).getroot().findall(f"{ATOM}entry")) <= 3, path
+
+
+def test_feeds_are_written_while_pagefind_runs_and_a_failure_fails_the_build(tmp_path, monkeypatch):
+    """No page reads a feed, so the feeds wait for Pagefind's run; one that cannot be written still stops the build."""
+    import shutil
+    import subprocess
+
+    from sinn_feeds import generator
+    from sitefiles import SiteFiles
+    from tools.build import BuildError, build, configure_logging
+
+    site = SiteFiles(tmp_path / "site").minimal()
+    running = []
+    real_popen, real_write = subprocess.Popen, generator.FeedsGenerator._write
+
+    def popen(command, *args, **kwargs):
+        process = real_popen(command, *args, **kwargs)
+        running.append(process)
+        return process
+
+    def write(self, *args):
+        assert running and running[-1].poll() is None, "Pagefind runs while the feeds are written"
+        return real_write(self, *args)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    monkeypatch.setattr(generator.FeedsGenerator, "_write", write)
+    configure_logging(verbose=False)
+    output = build(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": site.content})
+    ET.parse(os.path.join(output, "feeds", "geschichten.atom.xml"))
+    shutil.copytree(output, tmp_path / "before")
+
+    def broken(self, *args):
+        raise OSError(28, "Kein Platz auf dem Gerät", "feeds/geschichten.atom.xml")
+
+    monkeypatch.setattr(generator.FeedsGenerator, "_write", broken)
+    site.story("zweite-geschichte", story_fields(title="Eine zweite Geschichte"))
+    with pytest.raises(BuildError):
+        build(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": site.content})
+    assert all(process.poll() is not None for process in running), "no Pagefind outlives the build"
+    assert sorted(os.listdir(tmp_path / "output")) == sorted(os.listdir(tmp_path / "before")), "output/ as before"
+    assert not os.path.exists(tmp_path / "output" / "geschichten" / "zweite-geschichte")

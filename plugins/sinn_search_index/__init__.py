@@ -17,7 +17,7 @@ import os
 
 from pelican import signals
 
-from sinn_core import addresses
+from sinn_core import addresses, alongside
 from sinn_core.settings import cache_path, defaults_receiver
 from sinn_vocabularies import vocabularies_for
 
@@ -77,9 +77,18 @@ def index_site(pelican):
         copies = f"{cache.rstrip(os.sep)}-pages"
     try:
         bundle = addresses.AddressMap(settings).folder("SEARCH_INDEX_BUNDLE_DIR").strip("/")
-        build_index(pelican.output_path, bundle, settings["SEARCH_INDEX_CHUNK_SIZE"], cache, copies)
+        build_index(pelican.output_path, bundle, settings["SEARCH_INDEX_CHUNK_SIZE"], cache, copies,
+                    meanwhile=lambda: alongside.run_taken(settings))
     except SearchIndexError as error:
         logger.error("%s", error)
+    finally:
+        alongside.run_taken(settings)  # whatever Pagefind did not get to run beside (it failed first, or never started)
+
+
+def take_work_alongside(pelican):
+    """This run writes the files no page reads while Pagefind runs (sinn_core.alongside)."""
+    if pelican.settings["SEARCH_INDEX_ENABLED"]:
+        alongside.take(pelican.settings)
 
 
 def register():
@@ -87,4 +96,5 @@ def register():
     signals.initialized.connect(fill_defaults)
     signals.initialized.connect(addresses.fill_defaults)
     signals.generator_init.connect(add_to_context)
+    signals.initialized.connect(take_work_alongside)
     signals.finalized.connect(index_site)

@@ -6,6 +6,8 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Callable
 
 from . import reuse
 from .search_copies import SearchCopies
@@ -29,15 +31,16 @@ def pagefind_executable() -> str:
 
 
 def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None, cache: str | None = None,
-                copies_cache: str | None = None) -> None:
+                copies_cache: str | None = None, meanwhile: Callable[[], object] | None = None) -> None:
     """Index every page of output_path that marks its content with data-pagefind-body.
 
-    Reuses Pagefind's files kept in `cache` and the cut pages kept in `copies_cache` (search_copies.py).
+    Reuses Pagefind's files kept in `cache` and the cut pages kept in `copies_cache` (search_copies.py);
+    calls `meanwhile()` while Pagefind runs (sinn_core.alongside).
     """
     try:
         copies = SearchCopies(output_path, bundle_dir, copies_cache)
         try:
-            _index(copies.make(), os.path.join(output_path, bundle_dir), chunk_size, cache)
+            _index(copies.make(), os.path.join(output_path, bundle_dir), chunk_size, cache, meanwhile)
             copies.keep()
         finally:
             copies.close()
@@ -45,7 +48,7 @@ def build_index(output_path: str, bundle_dir: str, chunk_size: int | None = None
         raise SearchIndexError(f"Die Seiten für den Suchindex konnten nicht vorbereitet werden: {error}") from error
 
 
-def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) -> None:
+def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None, meanwhile: Callable[[], object] | None = None) -> None:
     """Run Pagefind over the pages in `site`, writing the bundle to `bundle` (reusing files kept in `cache`)."""
     seeded = 0
     if cache:
@@ -54,7 +57,7 @@ def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) ->
         except OSError as error:  # Pagefind says what is wrong with the folder, if anything
             logger.debug("search files not reused: %s", error)
             shutil.rmtree(bundle, ignore_errors=True)
-    _run_pagefind(site, bundle, chunk_size)
+    _run_pagefind(site, bundle, chunk_size, meanwhile)
     if seeded:
         try:
             reuse.prune(bundle)
@@ -76,22 +79,36 @@ def _index(site: str, bundle: str, chunk_size: int | None, cache: str | None) ->
             reuse.forget(cache)
 
 
-def _run_pagefind(site: str, bundle: str, chunk_size: int | None) -> None:
-    """Run Pagefind over the pages in `site`, writing to `bundle`, then put its filter files in a stable order."""
+def _run_pagefind(site: str, bundle: str, chunk_size: int | None, meanwhile: Callable[[], object] | None = None) -> None:
+    """Run Pagefind over the pages in `site`, writing to `bundle` (calling `meanwhile()` as it runs), then put its filter files in a stable order."""
     command = [pagefind_executable(), "--site", site, "--output-path", bundle, "--silent"]
     environment = dict(os.environ)
     if chunk_size:
         # Pagefind 1.5's word chunks are sized by postings (default 20,000); smaller chunks mean
         # fewer bytes per query on a big site. The option is marked unstable: pagefind-bin is pinned.
         environment["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(chunk_size)
-    try:
-        process = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, env=environment)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Pagefind konnte nicht laufen: {error}") from error
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind meldet einen Fehler beim Indexieren der Seiten: {process.stderr.strip()}")
-    if process.stderr.strip():
-        logger.warning("Pagefind: %s", process.stderr.strip())
+    # Its messages go to a file, not a pipe: while `meanwhile` runs nobody reads, and a full pipe would stop Pagefind.
+    with tempfile.TemporaryFile() as messages:
+        try:
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages, env=environment)
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind konnte nicht laufen: {error}") from error
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            returncode = process.wait(timeout=900)
+        except subprocess.TimeoutExpired as error:
+            raise SearchIndexError(f"Pagefind konnte nicht laufen: {error}") from error
+        finally:
+            if process.poll() is None:  # the work meanwhile failed, or Pagefind hangs: it must not outlive the build
+                process.kill()
+                process.wait()
+        messages.seek(0)
+        stderr = messages.read().decode("utf-8", "replace").strip()
+    if returncode != 0:
+        raise SearchIndexError(f"Pagefind meldet einen Fehler beim Indexieren der Seiten: {stderr}")
+    if stderr:
+        logger.warning("Pagefind: %s", stderr)
     try:
         stabilise(bundle)
     except UnknownFormatError as error:
