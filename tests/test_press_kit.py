@@ -282,3 +282,35 @@ def test_after_one_story_is_edited_the_other_kits_are_linked_from_the_cache_and_
     with zipfile.ZipFile(next(edited.glob("*.zip"))) as archive:
         readme = next(name for name in archive.namelist() if name.endswith("LIESMICH.txt"))
         assert "Dorfwerkstatt mit neuem Titel" in archive.read(readme).decode("utf-8")
+
+
+def test_a_kit_gone_from_the_cache_before_it_is_linked_is_packed_again(tmp_path, monkeypatch):
+    """Kept kits are linked while Pagefind runs; another build sharing the cache may have pruned one by then."""
+    import shutil
+
+    from sinn_press.press_kit import PressKits
+    from sitefiles import ROOT, run_build
+    from tools.build import build, configure_logging
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    assert run_build(str(content), str(output)).returncode == 0
+    kit = output / "geschichten" / "ankommenslotsen-bautzen"
+    before = {path.name: path.read_bytes() for path in kit.iterdir() if path.suffix in (".zip", ".bib", ".ris", ".json")}
+    gone = []
+    real_place_all = PressKits._place_all
+
+    def prune_first(self, kept_kits, output_path):
+        for story, cached in kept_kits:
+            if story.slug == "ankommenslotsen-bautzen":
+                os.remove(cached)
+                gone.append(cached)
+        return real_place_all(self, kept_kits, output_path)
+
+    monkeypatch.setattr(PressKits, "_place_all", prune_first)
+    source = content / "stories" / "dorfwerkstatt-oberlausitz.md"
+    source.write_text(source.read_text(encoding="utf-8").replace('title: "', 'title: "Neu: ', 1), encoding="utf-8")
+    configure_logging(verbose=False)
+    build(os.path.join(ROOT, "pelicanconf.py"), str(output), {"PATH": str(content)})
+    assert gone and os.path.isfile(gone[0]), "packed again into the cache"
+    assert {name: (kit / name).read_bytes() for name in before} == before, "the same kit as before, byte for byte"

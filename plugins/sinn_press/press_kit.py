@@ -23,7 +23,9 @@ import logging
 import os
 import zipfile
 from dataclasses import dataclass
+from functools import partial
 
+from sinn_core import alongside
 from sinn_core.addresses import AddressMap
 from sinn_core.files import atomic_path, link_or_copy
 from sinn_core.parallel import fork_map
@@ -80,19 +82,17 @@ class PressKits:
         memo = self._memo()
         keys = [memo.key(story) if memo else None for story in stories]
         results: list = [None] * len(stories)
-        pending = []
+        pending, kept_kits = [], []
         for index, story in enumerate(stories):
             kept = memo.lookup(story, keys[index]) if memo else None
-            if kept is None:
+            if kept is None or not os.path.isfile(kept[1]):  # gone: pruned meanwhile by another build sharing the cache
                 pending.append(index)
                 continue
             files, cached = kept
-            try:
-                self._place(story, output_path, cached)
-            except FileNotFoundError:  # pruned meanwhile by another build sharing the cache
-                pending.append(index)
-                continue
+            kept_kits.append((story, cached))
             results[index] = (files, False, cached)
+        if kept_kits:  # no page reads the files themselves, only their sizes (in the memo): linked while Pagefind runs
+            alongside.offer(self.settings, "Pressemappen", partial(self._place_all, kept_kits, output_path))
         # Indices cross to the workers, not stories: a story links to the whole site model.
         written = fork_map(lambda index: self.write(stories[index], output_path), pending, workers, minimum)
         for index, result in zip(pending, written, strict=True):
@@ -116,6 +116,14 @@ class PressKits:
         """Keep this run's kits for the next run (after every story's kit is written)."""
         if self.memo:
             self.memo.save()
+
+    def _place_all(self, kept_kits: list[tuple], output_path: str) -> None:
+        """Link the kits kept in the cache beside their stories' pages; pack one again that is gone from the cache by now."""
+        for story, cached in kept_kits:
+            try:
+                self._place(story, output_path, cached)
+            except FileNotFoundError:  # pruned since by another build sharing the cache: the same inputs, the same files
+                self.write(story, output_path)
 
     def _place(self, story, output_path: str, cached: str) -> None:
         """Link a story's ZIP and citation files from the cache beside its page (FileNotFoundError if one is gone).
