@@ -61,7 +61,15 @@ _cleaned: dict[tuple[str, bytes], str] = {}
 
 def options_key(settings) -> str:
     """The Markdown options of these settings as text: one part of a rendering's key."""
-    return json.dumps(markdown_options(settings), sort_keys=True, default=repr)
+    # By the setting's own text: markdown_options() copies the whole setting, thousands of times in a cold build.
+    given = json.dumps((settings or {}).get("MARKDOWN") or MARKDOWN, sort_keys=True, default=repr)
+    key = _options_keys.get(given)
+    if key is None:
+        key = _options_keys[given] = json.dumps(markdown_options(settings), sort_keys=True, default=repr)
+    return key
+
+
+_options_keys: dict[str, str] = {}
 
 
 def _memo_key(text: str, settings, options: str | None = None) -> tuple[str, bytes]:
@@ -85,11 +93,10 @@ def cleaned_html(text: str, settings) -> str:
 
 def render(text: str, settings) -> str:
     """The HTML Python-Markdown makes of text with the site's options (not yet cleaned)."""
-    options = markdown_options(settings)
-    key = json.dumps(options, sort_keys=True, default=repr)
+    key = options_key(settings)
     markdown = _instances.get(key)
     if markdown is None:
-        markdown = _instances[key] = Markdown(**options)
+        markdown = _instances[key] = Markdown(**markdown_options(settings))
     return markdown.reset().convert(text)
 
 
