@@ -74,3 +74,27 @@ def test_a_build_renders_each_markdown_text_once(tmp_path, monkeypatch):
     stories = [name for name in os.listdir(content / "stories") if name.endswith(".md")]
     assert len(rendered) >= len(stories)
     assert [text[:60] for text in set(rendered) if rendered.count(text) > 1] == []
+
+
+def test_a_build_parses_each_front_matter_once_and_a_file_changed_since_the_check_anew(tmp_path, monkeypatch):
+    """The readers take the fields the check parsed: 2,000 stories and 1,000 actors parsed twice cost a cold build 0.4 s."""
+    import shutil
+
+    from sinn_content_contract import documents
+    from tools.build import build
+
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    parsed = []
+    original = documents.load_yaml
+    monkeypatch.setattr(documents, "load_yaml", lambda source: parsed.append(source.yaml_text) or original(source))
+    build(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": str(content)})
+    files = [name for folder in ("stories", "actors", "pages") for name in os.listdir(content / folder)]
+    assert len(parsed) >= len(files), "the check parsed every file"
+    assert [text[:60] for text in set(parsed) if parsed.count(text) > 1] == [], "no file parsed twice"
+
+    story = content / "stories" / "sprachcafe-riesa.md"
+    documents.forget_parsed()
+    documents.offer_parsed(documents.read_document("story", str(story)))
+    story.write_text(story.read_text(encoding="utf-8").replace('title: "', 'title: "Nach der Prüfung geändert: ', 1), encoding="utf-8")
+    assert documents.read_document("story", str(story)).data["title"].startswith("Nach der Prüfung geändert: ")

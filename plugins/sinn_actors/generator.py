@@ -7,8 +7,9 @@ import os
 
 from pelican.generators import Generator
 
-from sinn_content_contract import read_document, run_inventory
+from sinn_content_contract import run_inventory
 from sinn_content_contract.checks import refuse_unpublishable
+from sinn_content_contract.documents import is_parsed, read_document
 from sinn_content_contract.freshness import resolve_today
 from sinn_content_contract.frontmatter import ContentSyntaxError
 from sinn_content_contract.rendering import cleaned_html
@@ -32,8 +33,12 @@ class ActorsGenerator(Generator):
         paths = run_inventory(self.settings).of_kind("actor")
         known = {path: memo.lookup(path) for path in paths}
         missing = [path for path in paths if known[path] is None]
-        fresh = fork_map(self._read_actor, missing, cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
-        for path, actor in zip(missing, fresh, strict=True):
+        # Those the check parsed just now are quick to read here (sinn_content_contract.documents); the rest on every core.
+        parsed = [path for path in missing if is_parsed("actor", path)]
+        unparsed = [path for path in missing if not is_parsed("actor", path)]
+        fresh = [self._read_actor(path) for path in parsed]
+        fresh += fork_map(self._read_actor, unparsed, cores(self.settings["ACTORS_READ_WORKERS"]), self.settings["ACTORS_READ_MINIMUM"])
+        for path, actor in zip(parsed + unparsed, fresh, strict=True):
             known[path] = actor
             if isinstance(actor, Actor):
                 memo.remember(path, actor)

@@ -12,9 +12,10 @@ from sinn_core.parallel import cores, fork_map
 from sinn_core.settings import cache_path, defaults_of
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
-from . import body, checks, editorial, formats, freshness, paths, rendering
+from . import body, checks, documents, editorial, formats, freshness, paths, rendering
 from .check_memo import CheckMemo
-from .frontmatter import ContentSyntaxError, Source, load_yaml, locate, read_text, split_front_matter, value_line
+from .documents import Document, read_document
+from .frontmatter import ContentSyntaxError, locate, value_line
 from .image_checks import check_files
 from .image_references import reference_problems
 from .inventory import take_inventory
@@ -30,53 +31,11 @@ EXTENSIONS = {"story": ".md", "actor": ".yml", "page": ".md"}
 
 
 @dataclass
-class Document:
-    """One editor's file, parsed: its kind, id, fields and body."""
-
-    kind: str
-    path: str
-    display_path: str
-    source: Source
-    data: dict
-    id: str = ""
-    links: list | None = None  # (line, target) of the internal links in the rendered text, found by the check
-    cleaned: str | None = None  # the published HTML of the body or description, handed to the build's readers
-
-    @property
-    def body(self) -> str:
-        """The Markdown body (empty for actors)."""
-        return self.source.body
-
-    @property
-    def is_draft(self) -> bool:
-        """True for a story marked `status: draft`."""
-        return self.kind == "story" and self.data.get("status") == "draft"
-
-
-@dataclass
 class CheckResult:
     """The report and the documents that parsed, for reuse by the build."""
 
     report: Report
     documents: dict[str, list[Document]] = field(default_factory=dict)
-
-
-def read_document(kind: str, path: str, display_path: str | None = None) -> Document:
-    """Parse one file of the given kind; raise ContentSyntaxError if it cannot be read."""
-    text = read_text(path)
-    source = Source(yaml_text=text, yaml_first_line=1) if kind == "actor" else split_front_matter(text)
-    data = load_yaml(source)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ContentSyntaxError(
-            "Die Felder müssen als 'name: wert' untereinander stehen, je Feld eine Zeile (z. B. title: Mein Titel).",
-            line=source.yaml_first_line,
-        )
-    base = os.path.splitext(os.path.basename(path))[0]
-    slug = data.get("slug")
-    doc_id = base if kind == "actor" or not isinstance(slug, str) or not slug.strip() else slug.strip()
-    return Document(kind, path, display_path or path, source, data, doc_id)
 
 
 def content_files(content_path: str, kind: str) -> list[str]:
@@ -100,11 +59,13 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     check = partial(_check_one, validator=validator, today=today, months=months, settings=settings)
     memo = CheckMemo(settings, content_path, inventory, today, months) if settings["CONTENT_CONTRACT_CACHE"] else None
     options = rendering.options_key(settings)  # once: each of thousands of texts is remembered under it
+    documents.forget_parsed()
     for kind, document, problems in _checked(files, check, memo, settings):
         report.files_checked += 1
         report.extend(problems)
         if document is not None:
             result.documents[kind].append(document)
+            documents.offer_parsed(document)
             if document.cleaned is not None:
                 text = document.body if kind != "actor" else document.data["description"]
                 rendering.remember(text, settings, document.cleaned, options)

@@ -17,6 +17,7 @@ from functools import partial
 
 from sinn_core.containment import yaml_limit_problem
 
+from .documents import Document
 from .fences import find_frame
 from .frontmatter import ContentSyntaxError, Source, parse_yaml, parses_further, read_text
 from .problems import Problem
@@ -119,8 +120,6 @@ def unreadable_problems(kind: str, path: str, display: str, error: ContentSyntax
     problems = [Problem(display, e.message, line=e.line, column=e.column) for e in recovered.errors]
     if recovered.data is None:
         return problems
-    from .site import Document  # noqa: PLC0415 - site imports this module
-
     base = os.path.splitext(os.path.basename(path))[0]
     slug = recovered.data.get("slug")
     doc_id = base if kind == "actor" or not isinstance(slug, str) or not slug.strip() else slug.strip()

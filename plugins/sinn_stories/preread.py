@@ -10,6 +10,7 @@ import os
 
 from pelican.generators import ArticlesGenerator
 
+from sinn_content_contract.documents import is_parsed
 from sinn_core.parallel import fork_map
 
 _prepared: dict[str, tuple] = {}
@@ -36,11 +37,12 @@ def prepare(generator, reader_class, workers: int, minimum: int) -> int:
     generator._stories_prepared = True
     settings = generator.settings
     if isinstance(generator, ArticlesGenerator):
-        relative = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+        kind, relative = "story", generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     else:
-        relative = generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])
+        kind, relative = "page", generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, p)) for p in relative if p.endswith(".md")]
-    missing = [p for p in paths if p not in _prepared and generator.readers.get_cached_data(p, None) is None]
+    # A file the check parsed just now is read quickly here, in this process (sinn_content_contract.documents).
+    missing = [p for p in paths if p not in _prepared and not is_parsed(kind, p) and generator.readers.get_cached_data(p, None) is None]
     if workers < 2 or len(missing) < minimum:
         return 0  # Pelican reads them one by one, as it would anyway
     reader = reader_class(settings)

@@ -9,8 +9,9 @@ from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
 from sinn_content_contract.checks import refuse_unpublishable
+from sinn_content_contract.documents import read_document
 from sinn_content_contract.freshness import resolve_today
-from sinn_content_contract.frontmatter import ContentSyntaxError, load_yaml, read_text, split_front_matter
+from sinn_content_contract.frontmatter import ContentSyntaxError
 from sinn_content_contract.rendering import cleaned_html
 from sinn_content_contract.validate import contract_fields
 from sinn_core.containment import inside
@@ -45,11 +46,13 @@ class StoryReader(MarkdownReader):
         prepared = preread.take(source_path)
         if prepared is not None:
             return prepared
-        source = split_front_matter(read_text(source_path))
-        fields = load_yaml(source) or {}
-        refuse_unpublishable(fields, os.path.relpath(source_path), resolve_today(self.settings["CONTENT_CONTRACT_TODAY"]))
+        kind = self._kind(source_path)
+        # What the check parsed a moment before, if the file is as it was then (sinn_content_contract.documents).
+        document = read_document(kind, source_path, os.path.relpath(source_path))
+        fields = document.data
+        refuse_unpublishable(fields, document.display_path, resolve_today(self.settings["CONTENT_CONTRACT_TODAY"]))
         # Only fields of the contract: Pelican would also obey save_as, url, template or lang from a file.
-        known = contract_fields(self._kind(source_path))
+        known = contract_fields(kind)
         metadata = {name: self._convert(name, value) for name, value in fields.items() if name in known}
         if metadata.get("status") == "draft":
             if self.settings["STORIES_SHOW_DRAFTS"]:
@@ -58,7 +61,7 @@ class StoryReader(MarkdownReader):
             else:
                 metadata["status"] = "skip"
         # The checker renders and cleans the same way, and reports whatever clean() removes here.
-        content = absolute_links(cleaned_html(source.body, self.settings), self.settings["SITEURL"])
+        content = absolute_links(cleaned_html(document.body, self.settings), self.settings["SITEURL"])
         return content, metadata
 
 
