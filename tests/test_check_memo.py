@@ -92,6 +92,7 @@ def test_a_build_parses_each_front_matter_once_and_a_file_changed_since_the_chec
     files = [name for folder in ("stories", "actors", "pages") for name in os.listdir(content / folder)]
     assert len(parsed) >= len(files), "the check parsed every file"
     assert [text[:60] for text in set(parsed) if parsed.count(text) > 1] == [], "no file parsed twice"
+    assert not documents.is_parsed("story", str(content / "stories" / "sprachcafe-riesa.md")), "nothing kept once every reader has read"
 
     story = content / "stories" / "sprachcafe-riesa.md"
     documents.forget_parsed()

@@ -18,7 +18,7 @@ from sinn_core.containment import ContentError, printable
 from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
 
-from . import rendering
+from . import documents, rendering
 from .freshness import REVIEW_MONTHS
 from .inventory import take_inventory
 from .problems import ERROR, WARNING, Problem, Report
@@ -105,9 +105,15 @@ def publish_listed_files_only(generator):
     generator.staticfiles = [static for static in generator.staticfiles if static not in refused]
 
 
+def forget_parsed_documents(_generators):
+    """Every reader has read: what the check handed on and no reader took (Pelican's cache had it) is dropped."""
+    documents.forget_parsed()
+
+
 def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
+    signals.all_generators_finalized.connect(forget_parsed_documents)
     signals.get_generators.connect(refuse_unknown_files)
     signals.get_generators.connect(check_before_build)
     signals.static_generator_finalized.connect(publish_listed_files_only)

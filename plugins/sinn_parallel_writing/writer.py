@@ -71,7 +71,7 @@ class DeferredWriter(Writer):
         self.touch_files = touch_files
         self.wanted = wanted
         self._rendered = None
-        self._early: tuple[Forked, set] | None = None
+        self._early: tuple[Forked, set, TwoEnds] | None = None
         self._handoff: Handoff | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
