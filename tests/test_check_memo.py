@@ -92,9 +92,10 @@ def test_a_build_parses_each_front_matter_once_and_a_file_changed_since_the_chec
     files = [name for folder in ("stories", "actors", "pages") for name in os.listdir(content / folder)]
     assert len(parsed) >= len(files), "the check parsed every file"
     assert [text[:60] for text in set(parsed) if parsed.count(text) > 1] == [], "no file parsed twice"
-    assert not documents.is_parsed("story", str(content / "stories" / "sprachcafe-riesa.md")), "nothing kept once every reader has read"
-
+    build(os.path.join(ROOT, "pelicanconf.py"), str(tmp_path / "output"), {"PATH": str(content)}, full=True)
     story = content / "stories" / "sprachcafe-riesa.md"
+    assert not documents.is_parsed("story", str(story)), "Pelican's cache had the story: what the check handed on is dropped after reading"
+
     documents.forget_parsed()
     documents.offer_parsed(documents.read_document("story", str(story)))
     story.write_text(story.read_text(encoding="utf-8").replace('title: "', 'title: "Nach der Prüfung geändert: ', 1), encoding="utf-8")
