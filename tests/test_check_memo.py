@@ -17,7 +17,7 @@ def test_a_second_run_reports_the_same_and_keeps_the_verdicts(tmp_path):
     files = _site(tmp_path)
     files.replace("stories/zweite-geschichte.md", "stage: pilot", "stage: gibt-es-nicht")
     first = check_in_process(files.content)
-    assert os.path.isfile(tmp_path / ".cache" / "check" / "files.pickle")
+    assert any(name.startswith("files-") for name in os.listdir(tmp_path / ".cache" / "check"))
     assert check_in_process(files.content) == first
     assert first[0] != 0 and "gibt-es-nicht" in first[1]
 
@@ -53,8 +53,9 @@ def test_a_removed_actor_checks_the_stories_that_name_it_again(tmp_path):
 def test_a_damaged_cache_is_ignored(tmp_path):
     files = _site(tmp_path)
     expected = check_in_process(files.content)
-    with open(tmp_path / ".cache" / "check" / "files.pickle", "wb") as handle:
-        handle.write(b"kein pickle")
+    for name in os.listdir(tmp_path / ".cache" / "check"):
+        with open(tmp_path / ".cache" / "check" / name, "wb") as handle:
+            handle.write(b"kein pickle")
     assert check_in_process(files.content) == expected
 
 
@@ -100,3 +101,20 @@ def test_a_build_parses_each_front_matter_once_and_a_file_changed_since_the_chec
     documents.offer_parsed(documents.read_document("story", str(story)))
     story.write_text(story.read_text(encoding="utf-8").replace('title: "', 'title: "Nach der Prüfung geändert: ', 1), encoding="utf-8")
     assert documents.read_document("story", str(story)).data["title"].startswith("Nach der Prüfung geändert: ")
+
+
+def test_after_an_edit_only_the_verdicts_beside_the_old_and_the_new_one_are_written_again(tmp_path):
+    """The verdicts hold each file parsed and its HTML (25 MB for 3,000 files): an edit must not write them all again."""
+    files = _site(tmp_path)
+    for number in range(40):
+        files.story(f"geschichte-{number:02d}")
+    assert check_in_process(files.content)[0] == 0
+    folder = tmp_path / ".cache" / "check"
+    before = {name: (folder / name).stat().st_ino for name in os.listdir(folder)}
+    assert len(before) >= 8, "the verdicts are spread over several files"
+    files.replace("stories/zweite-geschichte.md", "stage: pilot", "stage: gibt-es-nicht")
+    code, output = check_in_process(files.content)
+    assert code != 0 and "gibt-es-nicht" in output
+    after = {name: (folder / name).stat().st_ino for name in os.listdir(folder)}
+    assert 1 <= sum(after[name] != before.get(name) for name in after) <= 2
+    assert check_in_process(files.content) == (code, output), "and the verdicts kept say the same"
