@@ -72,13 +72,13 @@ def options_key(settings) -> str:
 _options_keys: dict[str, str] = {}
 
 
-def _memo_key(text: str, settings, options: str | None = None) -> tuple[str, bytes]:
-    return options or options_key(settings), hashlib.sha256(text.encode("utf-8")).digest()
+def _memo_key(text: str, settings) -> tuple[str, bytes]:
+    return options_key(settings), hashlib.sha256(text.encode("utf-8")).digest()
 
 
-def remember(text: str, settings, cleaned: str, options: str | None = None) -> None:
-    """Note the cleaned HTML of text, as the checker made it, for the build's readers (`options`: options_key(settings), if known)."""
-    _cleaned[_memo_key(text, settings, options)] = cleaned
+def remember(text: str, settings, cleaned: str) -> None:
+    """Note the cleaned HTML of text, as the checker made it, for the build's readers."""
+    _cleaned[_memo_key(text, settings)] = cleaned
 
 
 def cleaned_html(text: str, settings) -> str:

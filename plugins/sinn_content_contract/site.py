@@ -58,7 +58,6 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))
     check = partial(_check_one, validator=validator, today=today, months=months, settings=settings)
     memo = CheckMemo(settings, content_path, inventory, today, months) if settings["CONTENT_CONTRACT_CACHE"] else None
-    options = rendering.options_key(settings)  # once: each of thousands of texts is remembered under it
     documents.forget_parsed()
     for kind, document, problems in _checked(files, check, memo, settings):
         report.files_checked += 1
@@ -67,8 +66,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
             result.documents[kind].append(document)
             documents.offer_parsed(document)
             if document.cleaned is not None:
-                text = document.body if kind != "actor" else document.data["description"]
-                rendering.remember(text, settings, document.cleaned, options)
+                rendering.remember(document.body if kind != "actor" else document.data["description"], settings, document.cleaned)
     try:
         report.extend(paths.check_paths(result.documents, settings, references, content_path))
     except Exception as error:
