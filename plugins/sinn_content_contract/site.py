@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from sinn_core.parallel import cores, fork_map
-from sinn_core.settings import cache_path, defaults_of
+from sinn_core.settings import defaults_of
+from sinn_images.cache import cache_root as image_cache_root
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import body, checks, documents, editorial, formats, freshness, paths, rendering
@@ -52,7 +53,7 @@ def check_site(content_path: str, settings: dict | None = None, today: datetime.
     inventory = take_inventory(content_path, settings["VOCABULARIES_PATH"])
     report.extend(inventory.problems)
     report.extend(check_files(inventory.of_kind("image"), content_path, cores(settings["CONTENT_CONTRACT_WORKERS"]),
-                              cache_path({"PATH": content_path}, "images", settings["IMAGES_CACHE_PATH"])))
+                              image_cache_root({**settings, "PATH": content_path})))
     references = _references(content_path, settings, report, inventory)
     files = [(kind, path) for kind in KINDS for path in inventory.of_kind(kind)]
     validator = Validator(references, content_path, os.path.join(content_path, settings["VOCABULARIES_PATH"]))

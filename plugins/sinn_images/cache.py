@@ -14,11 +14,17 @@ import os
 import shutil
 
 from sinn_core.files import KEEP_KINDS, write_atomic
+from sinn_core.settings import cache_path
 
 USED_PREFIX = "used-"  # root/used-<kind>.json: files beside the entry folders, never inside one
 # Bump when the encoding changes in a way the settings do not show.
 # 2: the fallback is encoded at every width, the press download is scaled with the others.
 PIPELINE_VERSION = 2
+
+
+def cache_root(settings) -> str:
+    """The image cache's folder: IMAGES_CACHE_PATH, else .cache/images beside the content folder (the checker keeps its image verdicts there too)."""
+    return cache_path(settings, "images", settings.get("IMAGES_CACHE_PATH"))
 
 
 def settings_fingerprint(options: dict) -> str:

@@ -11,9 +11,8 @@ from PIL import Image, features
 
 from sinn_core.files import link_or_copy, write_atomic
 from sinn_core.parallel import cores, fork_map
-from sinn_core.settings import cache_path
 
-from .cache import ImageCache, settings_fingerprint
+from .cache import ImageCache, cache_root, settings_fingerprint
 from .encode import encode_all
 from .plan import ImageError, Rendition, plan
 from .svg import SvgError, read_clean_svg
@@ -49,7 +48,7 @@ class ImagePipeline:
     def __init__(self, settings):
         self.content_path = settings["PATH"]
         self.options = image_options(settings)
-        self.cache = ImageCache(cache_path(settings, "images", settings.get("IMAGES_CACHE_PATH")), settings_fingerprint(self.options))
+        self.cache = ImageCache(cache_root(settings), settings_fingerprint(self.options))
         self.workers = cores(settings["IMAGES_WORKERS"])
         self.renditions: dict[tuple, Rendition] = {}
         self.errors: list[str] = []
