@@ -24,6 +24,7 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 from sinn_core.containment import printable
 from sinn_core.files import write_atomic
 from sinn_core.parallel import fork_map
+from sinn_images.cache import content_digest
 
 from . import image_metadata
 from .image_metadata import personal_metadata
@@ -103,14 +104,10 @@ def _examine(path: str, verdicts: dict[str, list]) -> tuple[str | None, list]:
 
 
 def _digest(path: str) -> str | None:
-    sha = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                sha.update(block)
+        return content_digest(path, {})  # the image cache's own digest of a source's bytes
     except OSError:
         return None  # _inspect_file says what is wrong with it
-    return sha.hexdigest()
 
 
 def _problems(path: str, root: str, verdict: list) -> list[Problem]:
