@@ -47,7 +47,7 @@ _parsed: dict[tuple[str, str], Document] = {}
 
 def read_document(kind: str, path: str, display_path: str | None = None) -> Document:
     """Parse one file of the given kind (or take what the check parsed of it); raise ContentSyntaxError if it cannot be read."""
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     parsed = _parsed.pop((kind, path), None)
     if parsed is not None and stamp is not None and parsed.stamp == stamp:
         return dataclasses.replace(parsed, display_path=display_path or path)
@@ -83,7 +83,8 @@ def forget_parsed() -> None:
     _parsed.clear()
 
 
-def _stamp(path: str) -> tuple | None:
+def file_stamp(path: str) -> tuple | None:
+    """A file's time and size, by which a reading of it is known to be current; None if it cannot be seen."""
     try:
         status = os.stat(path)
     except OSError:

@@ -10,20 +10,17 @@ import os
 
 from pelican.generators import ArticlesGenerator
 
-from sinn_content_contract.documents import is_parsed
+from sinn_content_contract.documents import file_stamp, is_parsed
 from sinn_core.parallel import fork_map
 
 _prepared: dict[str, tuple] = {}
 
 
-def _stamp(path: str) -> tuple[int, int]:
-    status = os.stat(path)
-    return status.st_mtime_ns, status.st_size
-
-
 def _read(reader, path: str) -> tuple | None:
+    stamp = file_stamp(path)
+    if stamp is None:
+        return None  # Pelican reads the file itself and reports the problem
     try:
-        stamp = _stamp(path)
         content, metadata = reader.read(path)
     except Exception:  # noqa: BLE001 - Pelican reads the file itself and reports the problem
         return None
@@ -59,7 +56,4 @@ def take(path: str):
     if prepared is None:
         return None
     stamp, content, metadata = prepared
-    try:
-        return (content, metadata) if _stamp(path) == stamp else None
-    except OSError:
-        return None
+    return (content, metadata) if file_stamp(path) == stamp else None
