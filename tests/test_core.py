@@ -146,6 +146,23 @@ def test_a_child_leaves_the_inherited_heap_to_the_parent_whose_collector_goes_on
     assert gc.get_freeze_count() == 0
 
 
+def test_a_result_worked_out_in_a_forked_process_arrives_and_so_does_its_failure():
+    """The open data are worked out beside the build: their result comes back whole, a failure is never silent."""
+    from sinn_core.parallel import ForkedError, compute_in_fork
+
+    parent = os.getpid()
+    big = compute_in_fork(lambda: {"pid": os.getpid(), "text": "ä" * 3_000_000})
+    failing = compute_in_fork(lambda: open("/nonexistent/folder/file"))  # noqa: SIM115
+    dying = compute_in_fork(lambda: os._exit(3))
+    value = big.result()
+    assert value["pid"] != parent and value["text"] == "ä" * 3_000_000, "more than a pipe holds at once"
+    assert big.result() is value, "asked again: the same result, no second wait"
+    with pytest.raises(ForkedError, match=r"FileNotFoundError.*nonexistent"):
+        failing.result()
+    with pytest.raises(ForkedError, match="ohne Ergebnis"):
+        dying.result()
+
+
 def test_work_offered_waits_for_the_search_index_only_in_a_run_that_takes_it(caplog):
     """Feeds and other files no page reads are written while Pagefind runs; without a search index, at once."""
     from sinn_core import alongside, run_state

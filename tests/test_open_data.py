@@ -228,3 +228,18 @@ def test_exports_are_byte_for_byte_the_same_for_the_same_content(site_files, tmp
     assert [s["id"] for s in stories] == ["beratung-per-video", "zweite"], "same date: ordered by slug"
     errors = list(validator("akteure").iter_errors(json.loads((first.output / "daten/akteure.json").read_text(encoding="utf-8"))))
     assert errors == []
+
+
+def test_data_files_that_cannot_be_written_stop_the_build_with_a_message(site_files, tmp_path):
+    """The files are worked out in a process of their own; its failure still stops the build, in German, without a traceback."""
+    from sitefiles import run_build
+
+    site_files.minimal()
+    settings = settings_file(site_files.root, OPEN_DATA_SCHEMA_PATH=str(tmp_path / "fehlt"))
+    output = tmp_path / "output"
+    result = run_build(site_files.content, str(output), settings)
+    assert result.returncode != 0
+    assert "Offene Daten: Die Dateien in /daten/ konnten nicht geschrieben werden" in result.stderr, result.stderr
+    assert "fehlt" in result.stderr and "Traceback" not in result.stderr
+    assert not output.exists(), "no half-built site is published"
+    assert not [name for name in os.listdir(tmp_path) if name.startswith("output")], "nor left beside it"

@@ -6,11 +6,12 @@ so it may be a closure or a partial over a whole site model; only the items and 
 between processes, pickled, so they should be small (paths, indices), not objects that link to the
 site model. `cores` is the one notion of how many workers a setting asks for.
 
-Three shapes of work: `fork_map` splits items over a pool and waits for all results; `start_in_fork`
+Four shapes of work: `fork_map` splits items over a pool and waits for all results; `start_in_fork`
 runs one function in a process of its own while the build goes on (the page writer renders the
-story pages that way) and `Forked.wait` collects its count of failures; `TwoEnds` lets that process
-and the one that forked it take items from one list, from opposite ends, so whoever is done first
-helps the other.
+story pages that way) and `Forked.wait` collects its count of failures; `compute_in_fork` does the
+same for a function whose (small, picklable) result the build needs later, and `Pending.result`
+waits for it (the open data work out their files so); `TwoEnds` lets a forked process and the one
+that forked it take items from one list, from opposite ends, so whoever is done first helps the other.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -114,6 +116,78 @@ def start_in_fork(function: Callable[[], int]) -> Forked:
             logging.shutdown()
             os._exit(status)
     return Forked(pid)
+
+
+class ForkedError(Exception):
+    """The function given to compute_in_fork failed in its process; the message says how."""
+
+
+@dataclass
+class Pending:
+    """The result of a function a forked process works out; `result()` waits for it."""
+
+    pid: int | None
+    pipe: int | None = None
+    value: object = None
+    failure: str | None = None
+
+    def result(self):
+        """Wait for the process and return what the function returned; ForkedError if it failed or died."""
+        if self.pid is not None:
+            chunks = []
+            with os.fdopen(self.pipe, "rb") as pipe:
+                while chunk := pipe.read(1 << 20):
+                    chunks.append(chunk)
+            os.waitpid(self.pid, 0)
+            self.pid = self.pipe = None
+            try:
+                self.value, self.failure = pickle.loads(b"".join(chunks))
+            except (EOFError, pickle.UnpicklingError):  # nothing or half of it came through: the process died first
+                self.failure = "Der Prozess endete ohne Ergebnis."
+        if self.failure is not None:
+            raise ForkedError(self.failure)
+        return self.value
+
+
+def compute_in_fork(function: Callable[[], object]) -> Pending:
+    """Work out function() in a forked process while this one goes on; where no process can be had, here."""
+    try:
+        reader, writer = os.pipe()
+    except OSError as error:
+        logger.debug("no pipe (%s); working in one process", error)
+        return _computed_here(function)
+    try:
+        pid = _fork_frozen(os.fork) if hasattr(os, "fork") else None
+    except OSError as error:
+        logger.debug("forking failed (%s); working in one process", error)
+        pid = None
+    if pid is None:
+        os.close(reader)
+        os.close(writer)
+        return _computed_here(function)
+    if pid == 0:  # pragma: no cover - runs in the forked process
+        os.close(reader)
+        try:
+            outcome = (function(), None)
+        except BaseException as error:  # everything is reported to the parent, which decides
+            logger.debug("work in a forked process failed", exc_info=True)
+            outcome = (None, f"{error.__class__.__name__}: {error}")
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            logging.shutdown()
+            os._exit(0)
+    os.close(writer)
+    return Pending(pid, reader)
+
+
+def _computed_here(function: Callable[[], object]) -> Pending:
+    try:
+        return Pending(None, value=function())
+    except Exception as error:  # reported like a forked process's failure
+        logger.debug("work failed", exc_info=True)
+        return Pending(None, failure=f"{error.__class__.__name__}: {error}")
 
 
 class TwoEnds:

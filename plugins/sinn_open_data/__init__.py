@@ -13,7 +13,7 @@ from sinn_core import addresses
 from sinn_core.settings import defaults_receiver
 
 from .catalogue import to_json
-from .generator import OpenDataGenerator
+from .generator import OpenDataGenerator, reap, start
 from .records import actor_feature, actor_record, story_record
 
 __all__ = ["OpenDataGenerator", "actor_feature", "actor_record", "story_record", "to_json"]
@@ -36,3 +36,6 @@ def register():
     signals.initialized.connect(fill_defaults)
     signals.initialized.connect(addresses.fill_defaults)
     signals.get_generators.connect(add_generator)
+    # The first signal after every all_generators_finalized receiver (the model, the images in the texts).
+    signals.get_writer.connect(start)
+    signals.finalized.connect(reap)
