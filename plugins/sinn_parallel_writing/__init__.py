@@ -10,9 +10,11 @@ PARALLEL_WRITING_MEMO_PATH, default .cache/pages beside the content folder, inst
 """
 
 import logging
+from functools import partial
 
 from pelican import signals
 
+from sinn_core import alongside
 from sinn_core.parallel import cores
 from sinn_core.run_state import RunState
 from sinn_core.settings import cache_path, defaults_receiver
@@ -63,9 +65,11 @@ def render_pages(pelican):
     """Render every page noted during the build, before other plugins look at the output."""
     for writer in _writers.get(pelican.settings, []):
         failed = writer.render_pending(workers(pelican.settings))
-        writer.finish_memo(failed)
         if failed:
+            writer.finish_memo(failed)
             logger.error("%d von %d Seiten konnten nicht erzeugt werden (Meldungen oben).", failed, writer.noted)
+        else:  # only the next build reads what this one kept: merged while Pagefind runs
+            alongside.offer(pelican.settings, "Zwischenspeicher der Seiten", partial(writer.finish_memo, failed))
 
 
 def register():

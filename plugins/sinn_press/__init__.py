@@ -23,7 +23,7 @@ from itertools import chain
 
 from pelican import signals
 
-from sinn_core import addresses
+from sinn_core import addresses, alongside
 from sinn_core.parallel import cores
 from sinn_core.run_state import RunState
 from sinn_core.settings import defaults_receiver
@@ -117,8 +117,13 @@ def report_press_kits(generator, **_signal_arguments):
     kits = _kits.pop(generator.settings)
     if kits is None:
         return
-    # Only here, after a full run of the story writer, does `used` name every kit of the site; the
-    # preview's quick rebuilds never reach this signal and so never prune.
+    # No page reads the cache: tidied while Pagefind runs, after the kept kits offered before are linked.
+    alongside.offer(generator.settings, "Zwischenspeicher der Pressemappen", partial(_tidy_cache, kits))
+
+
+def _tidy_cache(kits: PressKits) -> None:
+    # Only after a full run of the story writer does `used` name every kit of the site; the
+    # preview's quick rebuilds never reach article_writer_finalized and so never prune.
     try:
         kits.prune(kits.used)
         kits.save_memo()
