@@ -81,6 +81,15 @@ def _fork_frozen(fork: Callable):
             gc.unfreeze()
 
 
+def _fork() -> int | None:
+    """os.fork() with the heap frozen for the children (_fork_frozen); None where no process can be had."""
+    try:
+        return _fork_frozen(os.fork) if hasattr(os, "fork") else None
+    except OSError as error:
+        logger.debug("forking failed (%s); working in one process", error)
+        return None
+
+
 @dataclass
 class Forked:
     """A function running in a forked process; `wait()` gives its result."""
@@ -101,11 +110,7 @@ class Forked:
 
 def start_in_fork(function: Callable[[], int]) -> Forked:
     """Run function() (a count of failures) in a forked process while this one goes on; where no process can be had, run it here."""
-    try:
-        pid = _fork_frozen(os.fork) if hasattr(os, "fork") else None
-    except OSError as error:
-        logger.debug("forking failed (%s); working in one process", error)
-        pid = None
+    pid = _fork()
     if pid is None:
         return Forked(None, function())
     if pid == 0:  # pragma: no cover - runs in the forked process
@@ -156,11 +161,7 @@ def compute_in_fork(function: Callable[[], object]) -> Pending:
     except OSError as error:
         logger.debug("no pipe (%s); working in one process", error)
         return _computed_here(function)
-    try:
-        pid = _fork_frozen(os.fork) if hasattr(os, "fork") else None
-    except OSError as error:
-        logger.debug("forking failed (%s); working in one process", error)
-        pid = None
+    pid = _fork()
     if pid is None:
         os.close(reader)
         os.close(writer)
