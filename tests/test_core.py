@@ -163,6 +163,26 @@ def test_a_result_worked_out_in_a_forked_process_arrives_and_so_does_its_failure
         dying.result()
 
 
+def test_forked_helpers_left_at_work_by_a_build_that_stopped_are_ended():
+    """A build that stops midway ends its helpers before it removes its unfinished output: none writes on."""
+    import time
+
+    from sinn_core.parallel import ForkedError, compute_in_fork, start_in_fork, stop_all
+
+    started = time.monotonic()
+    forked = start_in_fork(lambda: time.sleep(60) or 0)
+    pending = compute_in_fork(lambda: time.sleep(60))
+    stop_all()
+    assert time.monotonic() - started < 10
+    assert forked.wait() == 1, "counted as failed"
+    with pytest.raises(ForkedError):
+        pending.result()
+    finished = start_in_fork(lambda: 0)
+    assert finished.wait() == 0
+    stop_all()  # nothing left: a build that ended normally
+    assert finished.wait() == 0
+
+
 def test_work_offered_waits_for_the_search_index_only_in_a_run_that_takes_it(caplog):
     """Feeds and other files no page reads are written while Pagefind runs; without a search index, at once."""
     from sinn_core import alongside, run_state

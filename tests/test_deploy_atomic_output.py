@@ -82,6 +82,34 @@ def test_search_index_failure_as_the_last_step(site, tmp_path):
     assert "Pagefind" in messages
 
 
+def test_a_build_that_stops_midway_ends_its_helpers_before_they_write_beside_the_site(site, tmp_path):
+    """Forked helpers (the early page writer, the open data) still at work when a build stops are ended first."""
+    import time
+
+    plugin = tmp_path / "extra" / "late_helper"
+    plugin.mkdir(parents=True)
+    # A helper that writes into the staging folder a moment after the build has stopped and removed it.
+    plugin.joinpath("__init__.py").write_text(
+        "import os, time\n"
+        "from pelican import signals\n"
+        "from sinn_core.parallel import start_in_fork\n\n"
+        "def start(pelican):\n"
+        "    staging = pelican.settings['OUTPUT_PATH']\n"
+        "    start_in_fork(lambda: time.sleep(1.5) or os.makedirs(os.path.join(staging, 'spaet'), exist_ok=True) or 0)\n"
+        "    raise RuntimeError('kaputt')\n\n"
+        "def register():\n"
+        "    signals.get_writer.connect(start)\n",
+        encoding="utf-8",
+    )
+    settings = publish_settings(tmp_path, PLUGIN_PATHS=[os.path.join(ROOT, "plugins"), str(tmp_path / "extra")])
+    with open(settings, "a", encoding="utf-8") as handle:
+        handle.write("PLUGINS = [*PLUGINS, 'late_helper']\n")
+    messages = build_breaks(site, settings)
+    assert "RuntimeError" in messages
+    time.sleep(2.5)
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith("output.")) == [], "nothing made beside the site afterwards"
+
+
 def test_a_killed_build_leaves_nothing_the_next_build_keeps(site):
     abandoned = site / "output.building-999999999"
     abandoned.mkdir()

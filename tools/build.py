@@ -17,6 +17,7 @@ import sys
 import time
 
 from sinn_core.containment import printable
+from sinn_core.parallel import stop_all
 from sinn_core.settings import SettingsError, cache_path, load_settings
 from tools import staging as staging_folders
 from tools import up_to_date
@@ -151,7 +152,9 @@ def build(settings_file: str, output: str, overrides: dict | None = None, full: 
         folders.finish()
         _swap(staging, output)
     finally:
-        folders.wait()  # before the staging folder goes: the child must not make folders in a removed tree
+        # Before the staging folder goes: no forked helper may write into (and so make again) a removed tree.
+        stop_all()  # a run that stopped midway left some at work (the early page writer, the open data)
+        folders.wait()
         logging.getLogger().removeHandler(collecting)
         shutil.rmtree(staging, ignore_errors=True)
     up_to_date.record(state, settings_file, output, inputs, collecting.lines)

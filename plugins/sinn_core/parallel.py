@@ -16,11 +16,13 @@ that forked it take items from one list, from opposite ends, so whoever is done 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 # The function of the map in progress: set just before the pool forks, so every worker inherits it.
 _function: Callable | None = None
+# The processes start_in_fork and compute_in_fork started and nobody has waited for yet, by pid.
+_running: dict[int, Forked | Pending] = {}
 
 
 def cores(setting: int | None) -> int:
@@ -102,6 +106,7 @@ class Forked:
         if self.pid is None:
             return self.result
         _pid, status = os.waitpid(self.pid, 0)
+        _running.pop(self.pid, None)
         self.pid = None
         code = os.waitstatus_to_exitcode(status)
         self.result = 0 if code == 0 else max(code, 1)
@@ -120,7 +125,8 @@ def start_in_fork(function: Callable[[], int]) -> Forked:
         finally:
             logging.shutdown()
             os._exit(status)
-    return Forked(pid)
+    forked = _running[pid] = Forked(pid)
+    return forked
 
 
 class ForkedError(Exception):
@@ -144,6 +150,7 @@ class Pending:
                 while chunk := pipe.read(1 << 20):
                     chunks.append(chunk)
             os.waitpid(self.pid, 0)
+            _running.pop(self.pid, None)
             self.pid = self.pipe = None
             try:
                 self.value, self.failure = pickle.loads(b"".join(chunks))
@@ -180,7 +187,24 @@ def compute_in_fork(function: Callable[[], object]) -> Pending:
             logging.shutdown()
             os._exit(0)
     os.close(writer)
-    return Pending(pid, reader)
+    pending = _running[pid] = Pending(pid, reader)
+    return pending
+
+
+def stop_all() -> None:
+    """End every process start_in_fork or compute_in_fork started that nobody waited for (a build that stopped midway).
+
+    Their work is not wanted then, and they write into the build's unfinished output, which goes
+    next: one still writing could leave files and folders behind, beside the site.
+    """
+    for pid, process in list(_running.items()):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        if isinstance(process, Pending):
+            with contextlib.suppress(ForkedError):
+                process.result()
+        else:
+            process.wait()
 
 
 def _computed_here(function: Callable[[], object]) -> Pending:
