@@ -126,4 +126,3 @@ class OpenDataGenerator(Generator):
                 shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
                 schemas[name.removesuffix(".schema.json")] = absolute_url(absolute_base(self.settings), f"{folder}schema/{name}")
         return schemas
-
