@@ -122,8 +122,9 @@ def report_press_kits(generator, **_signal_arguments):
 
 
 def _tidy_cache(kits: PressKits) -> None:
-    # Only after a full run of the story writer does `used` name every kit of the site; the
-    # preview's quick rebuilds never reach article_writer_finalized and so never prune.
+    # Only after a run of the story writer does `used` name every kit of the site. The preview's quick
+    # rebuild runs it too: every unchanged story finds its kit of the last run (_last_run), so its
+    # `used` also names them all and the pruning keeps them.
     try:
         kits.prune(kits.used)
         kits.save_memo()
