@@ -48,3 +48,35 @@ def test_an_edited_story_is_read_again_despite_the_cache(site_files, build):
     os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10_000_000))
     assert build(site_files).html("/geschichten/beratung-per-video/").h1.get_text(strip=True) == "Geänderter Titel"
     assert os.path.isdir(os.path.join(site_files.root, ".cache", "pelican")), "read stories are cached beside the content"
+
+
+def _article(settings, **metadata):
+    import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    fields = {"title": "Titel", "slug": "eine-geschichte", "date": datetime.datetime(2025, 3, 1), **metadata}
+    return Article("<p>Text</p>", fields, {**DEFAULT_CONFIG, "PATH": "/inhalt", **settings}, source_path="/inhalt/stories/a.md")
+
+
+def test_a_story_address_is_formatted_once_and_as_pelican_formats_it():
+    from sinn_stories import pin_address
+
+    patterns = {"ARTICLE_URL": "geschichten/{slug}/", "ARTICLE_SAVE_AS": "geschichten/{slug}/index.html"}
+    pinned, plain = _article(patterns), _article(patterns)
+    pin_address(pinned)
+    assert (pinned.override_url, pinned.override_save_as) == ("geschichten/eine-geschichte/", "geschichten/eine-geschichte/index.html")
+    assert (pinned.url, pinned.save_as) == (plain.url, plain.save_as)
+
+
+def test_a_story_address_pelican_must_work_out_is_left_to_pelican():
+    from sinn_stories import pin_address
+
+    by_year = _article({"ARTICLE_URL": "geschichten/{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "geschichten/{date:%Y}/{slug}/index.html"})
+    future_off = _article({"WITH_FUTURE_DATES": False})  # Pelican may still make it a draft after it is made
+    draft = _article({}, status="draft")
+    for story in (by_year, future_off, draft):
+        pin_address(story)
+        assert not hasattr(story, "override_url") and not hasattr(story, "override_save_as")
+    assert by_year.url == "geschichten/2025/eine-geschichte/"

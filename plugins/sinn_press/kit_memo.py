@@ -13,6 +13,7 @@ composing itself). Kept in PRESS_KIT_CACHE_PATH as memo-<run>.pickle, for the la
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 
@@ -31,7 +32,16 @@ def story_key(story, settings) -> str:
     values = {name: getattr(story, name, None) for name in FIELDS}
     values["download"] = download_image(story, settings)
     values["licence"] = text_license(story, settings)
-    return hashlib.sha256(stable(values).encode()).hexdigest()
+    try:  # the C encoder: 2,000 stories' values, nested facts and quotes, in a fraction of the time stable() takes
+        text = json.dumps(values, sort_keys=True, default=_described, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):  # keys that are not all text: the slower description of anything
+        text = stable(values)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _described(value) -> dict:
+    """A value JSON has no type for (a date, an image), as its stable text, marked so no plain text can equal it."""
+    return {"\0": type(value).__qualname__, "value": stable(value)}
 
 
 class KitMemo:

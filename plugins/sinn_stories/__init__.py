@@ -45,6 +45,31 @@ def read_ahead(generator):
     preread.prepare(generator, StoryReader, workers, generator.settings["STORIES_READ_MINIMUM"])
 
 
+# Pelican's content classes by the prefix of the patterns their published objects are formatted with.
+_PATTERN_PREFIX = {"Article": ("ARTICLE", {"published"}), "Page": ("PAGE", {"published", "hidden"})}
+
+
+def pin_address(content):
+    """As a story or page is made: its address and file, formatted once from its slug.
+
+    Pelican formats both from every field of the object (its author's slug included) each time it
+    is asked, three times per story before the story is even kept. The address map's patterns hold
+    only {slug}; a pattern with other fields, a draft or another language is left to Pelican.
+    """
+    prefix, statuses = _PATTERN_PREFIX.get(type(content).__name__, (None, ()))
+    settings = content.settings
+    if (prefix is None or getattr(content, "status", None) not in statuses or not content.in_default_lang
+            or not settings.get("WITH_FUTURE_DATES", True)  # Pelican turns a future story into a draft after this
+            or hasattr(content, "override_url") or hasattr(content, "override_save_as")):
+        return
+    try:
+        url = str(settings[f"{prefix}_URL"]).format(slug=content.slug)
+        save_as = str(settings[f"{prefix}_SAVE_AS"]).format(slug=content.slug)
+    except (KeyError, IndexError, AttributeError, ValueError):
+        return
+    content.override_url, content.override_save_as = url, save_as
+
+
 def pin_urls(generator):
     """Work out each story's and page's address once; Pelican formats it anew on every use.
 
@@ -61,6 +86,7 @@ def register():
     """Connect the receivers."""
     signals.initialized.connect(fill_defaults)
     signals.readers_init.connect(add_reader)
+    signals.content_object_init.connect(pin_address)
     signals.article_generator_preread.connect(read_ahead)
     signals.page_generator_preread.connect(read_ahead)
     signals.article_generator_finalized.connect(pin_urls)
