@@ -209,12 +209,41 @@ def test_another_runs_manifest_counts_by_the_list_of_keys_beside_it_only_while_t
 
 def test_every_part_one_process_saves_during_a_build_is_merged(tmp_path):
     """The main process saves its records more than once (its share, then the stories the early process had not reached)."""
+    from sinn_parallel_writing import read_digests
     from sinn_parallel_writing.page_memo import PageMemo
+    from sinn_parallel_writing.read_digests import ReadDigests
 
     memo = PageMemo.__new__(PageMemo)  # only the parts: no settings, no pages
     memo.cache, memo.files, memo.manifest = str(tmp_path), str(tmp_path / "files"), str(tmp_path / "manifest-test.pickle")
     memo.previous = {}
+    memo.reads = ReadDigests(read_digests.empty(), lambda *_read: None)
     for number in range(50):  # dicts come and go: a part named by a dict's id was overwritten by a later one
         memo.records = {f"seite-{number}/index.html": (f"schluessel-{number}", "page.html", ((), (), (), ()))}
         memo.save_part()
     assert sorted(memo.merge()) == sorted(f"seite-{number}/index.html" for number in range(50))
+
+
+def test_a_reads_table_counts_only_beside_the_manifest_it_was_written_with(tmp_path):
+    """A build that stopped between writing the two, or another build sharing the cache, leaves a table of other pages."""
+    from sinn_parallel_writing import read_digests
+
+    manifest = str(tmp_path / "manifest-test.pickle")
+    table = {"a": {("stories/a.md", "title"): "'Alt'"}, "o": {}, "d": {}}
+    read_digests.save(manifest, "digest-of-this-manifest", table)
+    assert read_digests.load(manifest, "digest-of-this-manifest")["a"] == table["a"]
+    assert read_digests.load(manifest, "digest-of-another-manifest") == read_digests.empty()
+    assert read_digests.load(manifest, None) == read_digests.empty()
+
+
+def test_a_read_two_processes_saw_differently_or_not_at_all_renders_the_page_again():
+    from sinn_parallel_writing import read_digests
+    from sinn_parallel_writing.read_digests import ReadDigests
+
+    title, summary = ("stories/a.md", "title"), ("stories/a.md", "summary")
+    table = read_digests.merged([{"a": {title: "'Eins'", summary: "'Text'"}}, {"a": {title: "'Zwei'", summary: "'Text'"}}])
+    kept = read_digests.needed(table, {"a/index.html": ("key", "article.html", ((), (title, summary), (), ()), "names")})
+    assert kept["a"] == {summary: "'Text'"}
+    now = ReadDigests(kept, lambda kind, path, attribute: "'Eins'" if attribute == "title" else "'Text'")
+    assert now.changed("a", title), "no digest kept: it cannot be told unchanged"
+    assert not now.changed("a", summary)
+    assert ReadDigests(kept, lambda *_read: None).changed("a", summary), "an object that is gone counts as changed"

@@ -1,9 +1,11 @@
 """Renders a page again only when something it read has changed; otherwise it takes the last build's copy.
 
 After a page renders, its key is kept with what it read (tracking.py): the names it looked up in the
-context and the attributes of stories, actors and pages it read. The next build computes the key
-again from the same reads of the new model; an equal key means the same inputs, so the same page,
-and the copy kept in .cache/pages/ is linked into the new output instead of rendering it.
+context and the attributes of stories, actors and pages it read. The next build asks whether any of
+these reads has another value in the new model: the object reads against the digests the last build
+kept of them (read_digests.py, each read evaluated once per process), the names by their digest. If
+none changed, the inputs are the same, so the page is, and the copy kept in .cache/pages/ (named by
+the key) is linked into the new output instead of rendering it.
 
 A key holds: the site's digest (the settings, the day, the theme, the plugins' code, the versions of
 Jinja, Pelican and Markdown, and the list of content files, so a new or removed file renders every
@@ -27,10 +29,12 @@ import os
 import pickle
 from importlib import metadata
 
-from sinn_core.files import atomic_path, link_or_copy, read_pickled
+from sinn_core.files import atomic_path, link_or_copy, read_pickled, write_atomic
 from sinn_core.fingerprint import PLUGINS, add_tree, days, settings_text, stable
 
+from . import read_digests
 from .fingerprints import Fingerprints, linked
+from .read_digests import ReadDigests
 from .tracking import Reads, is_content
 
 logger = logging.getLogger(__name__)
@@ -68,8 +72,19 @@ def _keys(manifest: str) -> set:
         return {entry[0] for entry in pickle.load(handle).values()}
 
 
+def _read_manifest(path: str) -> tuple[object, str | None]:
+    """A manifest's records and the digest of its bytes (which its reads table names), or (None, None)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        return pickle.loads(data), hashlib.sha256(data).hexdigest()
+    except Exception as error:  # noqa: BLE001 - a damaged or older cache file can fail to unpickle in almost any way
+        logger.debug("%s not used: %s", path, error)
+        return None, None
+
+
 def _remove(manifest: str) -> None:
-    for path in (manifest, manifest + KEYS):
+    for path in (manifest, manifest + KEYS, manifest + read_digests.READS):
         with contextlib.suppress(FileNotFoundError):
             os.remove(path)
 
@@ -83,9 +98,10 @@ class PageMemo:
         self.site = site_digest(settings)
         self.files = os.path.join(cache, "files")
         self.manifest = os.path.join(cache, f"manifest-{self.site[:16]}.pickle")
-        stored = read_pickled(self.manifest)  # none usable: every page renders
+        stored, digest = _read_manifest(self.manifest)  # none usable: every page renders
         self.previous: dict = stored if isinstance(stored, dict) else {}
         self.fingerprints = Fingerprints(settings)
+        self.reads = ReadDigests(read_digests.load(self.manifest, digest if self.previous else None), self._read_digest)
         self.registry: dict[str, object] = {}
         self.records: dict = {}
         self._parts: dict[tuple, tuple] = {}
@@ -98,39 +114,31 @@ class PageMemo:
             return context[name]
         return environment.globals.get(name, "<missing>")
 
-    def _key(self, template, context: dict, reads: tuple, objects: dict) -> str:
-        """The page's key from what it read: (names, attributes, whole, deep) and the objects by source path."""
-        names, attributes, whole, deep = reads
+    def _names_key(self, template, context: dict, names: tuple) -> str:
+        """The digest of a page's template and the values of the names it looked up."""
         environment, part = template.environment, self._part
-        parts = [self.site, template.name]
-        parts += [part("n", name, self._lookup(context, environment, name)) for name in names]
-        parts += [part("a", path, objects[path], attribute) for path, attribute in attributes]
-        parts += [part("o", path, objects[path]) for path in whole]
-        parts += [part("d", path, objects[path]) for path in deep]
+        parts = [template.name, *(part(name, self._lookup(context, environment, name)) for name in names)]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
-    def _part(self, kind: str, path: str, item, attribute: str = "") -> str:
-        """One read's text in a key, remembered: pages share most of their reads (the site's lists, a story's title)."""
-        remembered = (kind, id(item), path, attribute)
+    def _part(self, name: str, value) -> str:
+        """One name's text, remembered: pages share most of their names' values (the site's lists)."""
+        remembered = (id(value), name)
         known = self._parts.get(remembered)
-        if known is None or known[0] is not item:  # kept with the object, so its id stays its own for this run
-            fingerprints = self.fingerprints
-            value = (fingerprints.value(item) if kind == "n" else fingerprints.attribute(item, attribute) if kind == "a"
-                     else fingerprints.content(item) if kind == "o" else fingerprints.deep(item))
-            known = self._parts[remembered] = (item, f"{kind}:{path}.{attribute}={value}")
+        if known is None or known[0] is not value:  # kept with the value, so its id stays its own for this run
+            known = self._parts[remembered] = (value, f"n:{name}={self.fingerprints.value(value)}")
         return known[1]
 
-    def _objects(self, paths, context: dict) -> dict | None:
-        """The objects of this build by source path; None if one is gone (the page is rendered)."""
-        if not self.registry:
-            self._register(context)
-        found = {}
-        for path in paths:
-            item = self.registry.get(path)
-            if item is None:
-                return None
-            found[path] = item
-        return found
+    def _digest(self, kind: str, item, attribute: str = "") -> str:
+        """One object read's digest: an attribute's value, the object whole, or with what its view names."""
+        fingerprints = self.fingerprints
+        if kind == "a":
+            return read_digests.short(fingerprints.attribute(item, attribute))
+        return fingerprints.content(item) if kind == "o" else fingerprints.deep(item)
+
+    def _read_digest(self, kind: str, path: str, attribute: str) -> str | None:
+        """A read of the last build's pages, evaluated in this build's model (None: the object is gone)."""
+        item = self.registry.get(path)
+        return None if item is None else self._digest(kind, item, attribute)
 
     def _register(self, context: dict) -> None:
         """Every content object of the context's lists, and what their views hold (hero images, logos)."""
@@ -147,55 +155,85 @@ class PageMemo:
 
     def warm(self, context: dict) -> dict:
         """The content, deep and view digests of every story, actor and page a page of `context` can name, by source path."""
-        self._objects((), context)
+        self._registered(context)
         fingerprints = self.fingerprints
         return {path: (fingerprints.content(item), fingerprints.deep(item),
                        fingerprints.attribute(item, "view") if hasattr(item, "view") else None)
                 for path, item in self.registry.items()
                 if isinstance(fingerprints.identity(item), str)}  # renditions count by identity, which is per process
 
+    def _registered(self, context: dict) -> None:
+        if not self.registry:
+            self._register(context)
+
+    def _entry(self, job):
+        """The last build's entry for this page if it can be reused at all (same template, reads it could note)."""
+        entry = self.previous.get(self._relative(job.path))
+        if not entry or len(entry) < 4 or entry[1] != job.template.name or entry[3] is None:
+            return None
+        return entry
+
+    def prepare(self, jobs: list) -> None:
+        """Evaluate the object reads of these pages now, before forking the processes that check them (they inherit it)."""
+        for job in jobs:
+            entry = self._entry(job)
+            if entry is not None:
+                self._registered(job.context)
+                self.reads.evaluate(entry[2])
+
     def reuse(self, job) -> bool:
         """Link the last build's copy of the page into place if nothing it read has changed."""
-        relative = self._relative(job.path)
-        entry = self.previous.get(relative)
-        if not entry or entry[1] != job.template.name:
+        entry = self._entry(job)
+        if entry is None:
             return False
-        key, _template, reads = entry
-        _names, attributes, whole, deep = reads
-        objects = self._objects({path for path, _attribute in attributes} | set(whole) | set(deep), job.context)
-        if objects is None or self._key(job.template, job.context, reads, objects) != key:
+        key, _template, reads, names_key = entry
+        self._registered(job.context)
+        if self.reads.any_changed(reads) or self._names_key(job.template, job.context, reads[0]) != names_key:
             return False
         try:
             link_or_copy(os.path.join(self.files, f"{key}.html"), job.path)
         except OSError:
             return False
-        self.records[relative] = None  # the last build's entry: merge() fills it in (parts stay small to pickle and load)
+        self.records[self._relative(job.path)] = None  # the last build's entry: merge() fills it in (parts stay small to pickle and load)
         return True
 
     def record(self, job, reads: Reads) -> None:
         """Keep a freshly rendered page with its key and reads."""
         notes = (tuple(sorted(reads.names)), tuple(sorted(reads.attributes)), tuple(sorted(reads.whole)), tuple(sorted(reads.deep)))
-        key = self._key(job.template, job.context, notes, reads.objects)
+        self._registered(job.context)
+        names_key = self._names_key(job.template, job.context, notes[0])
+        parts, same_objects = [self.site, names_key], True
+        for kind, items in (("a", notes[1]), ("o", notes[2]), ("d", notes[3])):
+            for read in items:
+                path, attribute = read if kind == "a" else (read, "")
+                item = reads.objects[path]
+                digest = self._digest(kind, item, attribute)
+                parts.append(f"{kind}:{path}.{attribute}={digest}")
+                if item is self.registry.get(path):
+                    self.reads.keep(kind, read, digest)
+                else:  # another object of that path than the model's (a photo's second rendition): not told apart later
+                    same_objects = False
+        key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         target = os.path.join(self.files, f"{key}.html")
         if not os.path.exists(target):
             os.makedirs(self.files, exist_ok=True)
             # The written page itself, linked: the next build's copy is then the same file, which lets
             # later steps (the search index's page copies) see that it has not changed.
             link_or_copy(job.path, target)
-        self.records[self._relative(job.path)] = (key, job.template.name, notes)
+        self.records[self._relative(job.path)] = (key, job.template.name, notes, names_key if same_objects else None)
 
     def save_part(self) -> None:
-        """Write this process's records beside the manifest, for `merge()` in the main process."""
-        if not self.records:
+        """Write this process's records and read digests beside the manifest, for `merge()` in the main process."""
+        if not self.records and not any(self.reads.now.values()):
             return
         os.makedirs(self.cache, exist_ok=True)
         with atomic_path(os.path.join(self.cache, f"part-{os.getpid()}-{next(_parts_saved)}.pickle")) as temporary, open(temporary, "wb") as handle:
-            pickle.dump(self.records, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self.records = {}
+            pickle.dump({"records": self.records, "reads": self.reads.now}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.records, self.reads.now = {}, read_digests.empty()
 
     def merge(self) -> dict:
         """Collect every process's records into this build's manifest; drop older manifests and unused copies."""
-        records, written = dict(self.records), {}
+        records, written, tables = dict(self.records), {}, [self.reads.now]
         for name in sorted(os.listdir(self.cache)) if os.path.isdir(self.cache) else []:
             if name.startswith("part-"):
                 path = os.path.join(self.cache, name)
@@ -204,15 +242,16 @@ class PageMemo:
                         part = pickle.load(handle)
                 finally:
                     os.remove(path)
-                for relative in part:
+                for relative in part["records"]:
                     written[relative] = written.get(relative, 0) + 1
-                records.update(part)
+                records.update(part["records"])
+                tables.append(part["reads"])
         # A page written twice (an override) by two processes: which copy came last is not known here.
         records = {relative: self.previous[relative] if entry is None else entry
                    for relative, entry in records.items() if written.get(relative, 0) < 2}
-        os.makedirs(self.cache, exist_ok=True)
-        with atomic_path(self.manifest) as temporary, open(temporary, "wb") as handle:
-            pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(self.manifest, data)
+        read_digests.save(self.manifest, hashlib.sha256(data).hexdigest(), read_digests.needed(read_digests.merged(tables), records))
         # The copies it needs, beside it: the next builds of other kinds keep them without loading it all (4.7 MB).
         wanted = {entry[0] for entry in records.values()}
         with atomic_path(self.manifest + KEYS) as temporary, open(temporary, "wb") as handle:
