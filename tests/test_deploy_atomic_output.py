@@ -176,3 +176,27 @@ def test_a_build_over_an_old_site_has_the_folders_and_files_of_a_build_into_none
     assert not (site / "output" / "geschichten" / "zweite-geschichte").exists(), "a removed story's folder goes with it"
     assert folders_of(site / "output") == folders_of(fresh)
     assert snapshot(site / "output") == snapshot(fresh)
+
+
+def test_the_collectors_thresholds_are_the_previews_again_after_a_build():
+    """Full collections are rare within a build only: the preview, which builds in its own process, collects as before."""
+    import gc
+
+    from tools.build import BUILD_FULL_COLLECTION_AFTER, rare_full_collections
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), rare_full_collections():
+        assert gc.get_threshold()[2] >= BUILD_FULL_COLLECTION_AFTER
+        raise RuntimeError("the build stopped")
+    assert gc.get_threshold() == before
+
+
+def test_a_finished_build_exits_with_every_message_said(site, tmp_path):
+    """The process ends without tearing its model down; nothing it says may be lost on the way."""
+    process = run_build(str(site / "content"), str(site / "output"), "publishconf.py")
+    assert process.returncode == 0, process.stderr
+    assert "Traceback" not in process.stderr
+    assert os.path.isfile(site / "output" / "index.html")
+    broken = run_build(str(site / "content"), str(site / "output"), str(tmp_path / "fehlt.py"))
+    assert broken.returncode == 2
+    assert broken.stderr.rstrip().endswith("Nichts wurde gebaut; output/ ist unverändert.")

@@ -8,6 +8,8 @@ wrong (a value of the wrong type, plugins in the wrong order).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import logging
 import os
 import re
@@ -112,6 +114,26 @@ def run_check(settings) -> list[str]:
     return shown
 
 
+# Full collections of the oldest generation during one build: after this many of the middle one (CPython's default: 10).
+BUILD_FULL_COLLECTION_AFTER = 1000
+
+
+@contextlib.contextmanager
+def rare_full_collections():
+    """Within a build, the collector's full passes only rarely; young garbage is collected as before.
+
+    The site model (3,000 stories and actors, their views) lives until the build ends, and each full
+    pass walked all of it: after a one-story edit three passes in the main process took 0.07 to 0.08 s
+    each and freed 10 to 440 objects. The thresholds are set back afterwards (the preview runs on).
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], BUILD_FULL_COLLECTION_AFTER))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def build(settings_file: str, output: str, overrides: dict | None = None, full: bool = False) -> str:
     """Build the site described by settings_file into output; return the output path.
 
@@ -144,9 +166,10 @@ def build(settings_file: str, output: str, overrides: dict | None = None, full: 
     logging.getLogger().addHandler(collecting)
     folders = staging_folders.Folders(output, staging)
     try:
-        collecting.lines += [[0, line] for line in run_check(settings)]
-        settings["CONTENT_CONTRACT_CHECK"] = False
-        Pelican(settings).run()
+        with rare_full_collections():
+            collecting.lines += [[0, line] for line in run_check(settings)]
+            settings["CONTENT_CONTRACT_CHECK"] = False
+            Pelican(settings).run()
         if counter and counter.count > errors_before:
             raise BuildError(f"{counter.count - errors_before} Fehler beim Bauen (siehe oben). output/ ist unverändert.")
         folders.finish()
@@ -245,5 +268,19 @@ def main(argv=None) -> int:
     return 0
 
 
+def exit_now(code: int) -> None:
+    """End the process with `code` once every message is out, without tearing the site model down object by object.
+
+    After a build the whole model is still in memory: Python's own exit (a last full collection, then
+    every object freed one by one) took 0.3 s after each build; the operating system frees it at once.
+    Everything the build writes is closed by then (the output is swapped in, the state recorded).
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

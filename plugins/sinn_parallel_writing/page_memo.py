@@ -173,13 +173,16 @@ class PageMemo:
             return None
         return entry
 
-    def prepare(self, jobs: list) -> None:
-        """Evaluate the object reads of these pages now, before forking the processes that check them (they inherit it)."""
+    def prepare(self, jobs: list, attributes_only: bool = False) -> None:
+        """Evaluate the object reads of these pages now, before forking the processes that check them (they inherit it).
+
+        `attributes_only`: all but views and whole objects, whose digests the early process is computing meanwhile.
+        """
         for job in jobs:
             entry = self._entry(job)
             if entry is not None:
                 self._registered(job.context)
-                self.reads.evaluate(entry[2])
+                self.reads.evaluate(entry[2], attributes_only)
 
     def reuse(self, job) -> bool:
         """Link the last build's copy of the page into place if nothing it read has changed."""

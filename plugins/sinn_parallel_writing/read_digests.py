@@ -107,10 +107,18 @@ class ReadDigests:
             known = self._changed[kind][read] = digest is None or digest != self.previous[kind].get(read)
         return known
 
-    def evaluate(self, reads: tuple) -> None:
-        """Evaluate every object read of a page now (in a process whose forks then inherit the results)."""
+    def evaluate(self, reads: tuple, attributes_only: bool = False) -> None:
+        """Evaluate a page's object reads now (in a process whose forks then inherit the results).
+
+        `attributes_only`: the attributes but its view (the objects' digests may come from another process).
+        """
         _names, attributes, whole, deep = reads
         changed = self.changed
+        if attributes_only:
+            for read in attributes:
+                if read[1] != "view":
+                    changed("a", read)
+            return
         for kind, items in (("a", attributes), ("o", whole), ("d", deep)):
             for read in items:
                 changed(kind, read)

@@ -179,18 +179,20 @@ class DeferredWriter(Writer):
             return _render_over(jobs, workers, memo)
         early, early_paths, stories = self._early
         self._early = None
+        # A page noted again later (an override) must be written after the early process's copy.
+        later = [job for job in jobs if job.path in early_paths]
+        after_edit = memo is not None and bool(memo.previous)
+        rest = [job for job in jobs if job.path not in early_paths]
+        if after_edit:  # the attribute reads while the early process computes the objects' digests (views too)
+            memo.prepare(rest, attributes_only=True)
         if self._handoff is not None:  # there is one only with a memo
             memo.fingerprints.preload(self._handoff.receive(HANDOFF_WAIT))
             self._handoff = None
-        # A page noted again later (an override) must be written after the early process's copy.
-        later = [job for job in jobs if job.path in early_paths]
         # While the early process renders the stories, the rest gets one core fewer (cold builds: three
         # processes on two cores were 2.8 and 5.5 s slower in two alternating runs). After an edit the
         # early process only checks the stories' keys and ends soon; a core left idle for the rest then
         # cost more (one-story edit, bench corpus: 0.15 to 4.1 s slower in seven of seven alternating
         # runs), so the rest gets every core.
-        after_edit = memo is not None and bool(memo.previous)
-        rest = [job for job in jobs if job.path not in early_paths]
         if after_edit:  # each read once, here, rather than again in every worker (they inherit it)
             memo.prepare(rest)
         failed = _render_over(rest, workers if after_edit else workers - 1, memo)
