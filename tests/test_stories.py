@@ -80,3 +80,22 @@ def test_a_story_address_pelican_must_work_out_is_left_to_pelican():
         pin_address(story)
         assert not hasattr(story, "override_url") and not hasattr(story, "override_save_as")
     assert by_year.url == "geschichten/2025/eine-geschichte/"
+
+
+def test_the_stories_of_one_author_share_one_author_object():
+    """Pelican groups stories by author; one object means its slug is worked out once, not per story."""
+    import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from sinn_stories import share_author
+
+    settings = {**DEFAULT_CONFIG, "PATH": "/inhalt", "AUTHOR": "Zukunftsplattform SINN"}  # one run's settings
+    first, second = (Article("<p>Text</p>", {"title": "Titel", "slug": slug, "date": datetime.datetime(2025, 3, 1)}, settings,
+                             source_path=f"/inhalt/stories/{slug}.md") for slug in ("eins", "zwei"))
+    assert first.author is not second.author
+    share_author(first)
+    share_author(second)
+    assert second.author is first.author and second.authors == [first.author]
+    assert first.author.slug == "zukunftsplattform-sinn"

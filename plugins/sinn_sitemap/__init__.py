@@ -24,6 +24,9 @@ DEFAULTS = {"SITEMAP_EXCLUDE": (), "SITEMAP_DISALLOW_ALL": False, "SITEMAP_DISAL
 AFTER = ("sinn_parallel_writing",)
 # The address and lastmod of every page of a run; `content_written` does not carry the settings.
 _entries = RunState(lambda _settings: {})
+# What a run's sitemap leaves out: the error page's address and the excluded and disallowed prefixes (asked per page).
+_left_out = RunState(lambda settings: (AddressMap(settings).fixed("LISTINGS_NOT_FOUND_URL").url,
+                                       (*settings["SITEMAP_EXCLUDE"], *_disallowed(settings))))
 
 
 def fill_defaults(pelican):
@@ -35,11 +38,13 @@ def remember_page(path, context):
     """Note every HTML page as it is written."""
     if not path.endswith(".html") or context.get("noindex"):
         return
+    settings = current_settings()
+    not_found, prefixes = _left_out.of(settings)
     url = page_url(path, context["OUTPUT_PATH"])
     # The error page is written like a page but is none.
-    if url == AddressMap(context).fixed("LISTINGS_NOT_FOUND_URL").url or url.startswith((*context["SITEMAP_EXCLUDE"], *_disallowed(context))):
+    if url == not_found or url.startswith(prefixes):
         return
-    _entries.of(current_settings())[url] = lastmod_of(context)
+    _entries.of(settings)[url] = lastmod_of(context)
 
 
 def _disallowed(settings) -> tuple[str, ...]:
