@@ -105,6 +105,7 @@ class PageMemo:
         self.registry: dict[str, object] = {}
         self.records: dict = {}
         self._parts: dict[tuple, tuple] = {}
+        self._recorded: dict[str, dict] = {kind: {} for kind in read_digests.KINDS}  # read → _record_read's answer
 
     def _relative(self, path: str) -> str:
         return os.path.relpath(path, self.output_path)
@@ -205,17 +206,16 @@ class PageMemo:
         notes = (tuple(sorted(reads.names)), tuple(sorted(reads.attributes)), tuple(sorted(reads.whole)), tuple(sorted(reads.deep)))
         self._registered(job.context)
         names_key = self._names_key(job.template, job.context, notes[0])
-        parts, same_objects = [self.site, names_key], True
+        parts, same_objects, objects = [self.site, names_key], True, reads.objects
         for kind, items in (("a", notes[1]), ("o", notes[2]), ("d", notes[3])):
+            recorded = self._recorded[kind]
             for read in items:
-                path, attribute = read if kind == "a" else (read, "")
-                item = reads.objects[path]
-                digest = self._digest(kind, item, attribute)
-                parts.append(f"{kind}:{path}.{attribute}={digest}")
-                if item is self.registry.get(path):
-                    self.reads.keep(kind, read, digest)
-                else:  # another object of that path than the model's (a photo's second rendition): not told apart later
-                    same_objects = False
+                item = objects[read[0] if kind == "a" else read]
+                known = recorded.get(read)
+                if known is None or known[0] is not item:  # pages share most reads (a topic's 20 stories' titles …)
+                    known = recorded[read] = self._record_read(kind, read, item)
+                parts.append(known[1])
+                same_objects = same_objects and known[2]
         key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         target = os.path.join(self.files, f"{key}.html")
         if not os.path.exists(target):
@@ -224,6 +224,16 @@ class PageMemo:
             # later steps (the search index's page copies) see that it has not changed.
             link_or_copy(job.path, target)
         self.records[self._relative(job.path)] = (key, job.template.name, notes, names_key if same_objects else None)
+
+    def _record_read(self, kind: str, read, item) -> tuple:
+        """(the object, the read's text in a key, whether it is the model's object of its path) for one read."""
+        path, attribute = read if kind == "a" else (read, "")
+        digest = self._digest(kind, item, attribute)
+        same = item is self.registry.get(path)
+        if same:
+            self.reads.keep(kind, read, digest)
+        # else another object of that path than the model's (a photo's second rendition): not told apart later
+        return item, f"{kind}:{path}.{attribute}={digest}", same
 
     def save_part(self) -> None:
         """Write this process's records and read digests beside the manifest, for `merge()` in the main process."""
