@@ -247,3 +247,19 @@ def test_a_read_two_processes_saw_differently_or_not_at_all_renders_the_page_aga
     assert now.changed("a", title), "no digest kept: it cannot be told unchanged"
     assert not now.changed("a", summary)
     assert ReadDigests(kept, lambda *_read: None).changed("a", summary), "an object that is gone counts as changed"
+
+
+def test_a_story_edit_keeps_the_pages_of_its_topic_that_do_not_show_it(tmp_path):
+    """Counting a topic's stories (`| length`) reads none of them: only the page that shows the story may render again."""
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    settings = settings_file(tmp_path, LISTINGS_PER_PAGE=1)
+    output = tmp_path / "output"
+    _verbose_build(str(content), str(output), settings)
+    topic = output / "themen" / "beratung"
+    pages = [path for path in topic.rglob("index.html") if "familienbus-vogtland" not in _text(str(path))]
+    assert len(pages) > 2, "the topic has pages that show other stories"
+    before = {path: path.stat().st_ino for path in pages}
+    _edit(str(content / "stories" / "familienbus-vogtland.md"), "\n---\n", "\n---\n\nEin neuer erster Absatz.\n")
+    _verbose_build(str(content), str(output), settings)
+    assert [path for path in pages if path.stat().st_ino != before[path]] == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
+from jinja2.filters import FILTERS
 from jinja2.runtime import Context, Macro
 
 
@@ -33,6 +34,7 @@ class Reads:
 
 
 _reads: Reads | None = None
+_JINJA_FILTERS = frozenset(id(function) for function in FILTERS.values())  # Jinja's own, builtins such as len among them
 _content_types: dict[type, bool] = {}
 
 
@@ -118,8 +120,10 @@ def install(environment) -> None:
     environment.getitem = tracked_getitem
     environment.context_class = TrackingContext
     for name, function in list(environment.filters.items()):
-        # Jinja's own filters read attributes through environment.getattr/getitem: already noted.
-        if not getattr(function, "__module__", "").startswith("jinja2"):
+        # Jinja's own filters read attributes through environment.getattr/getitem: already noted. Some
+        # are Python's builtins (`length` is len): counting a topic's stories read none of them, but as a
+        # "Python function" it made every page of the topic depend on every story of the topic.
+        if not (getattr(function, "__module__", "") or "").startswith("jinja2") and id(function) not in _JINJA_FILTERS:
             environment.filters[name] = _filter(function)
     environment._sinn_tracking = True
 
