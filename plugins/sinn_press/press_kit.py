@@ -72,6 +72,7 @@ class PressKits:
         self.stats = {"built": 0, "reused": 0, "seconds": 0.0, "pruned": 0}
         self.used: set[str] = set()  # the cached ZIPs of this run's stories, for prune()
         self.memo: KitMemo | bool | None = None  # None: not loaded yet; False: none to be had
+        self.folders: set[str] = set()  # cache folders made in this process (atomic_path need not try again)
 
     def write_all(self, stories: list, output_path: str, workers: int, minimum: int) -> list[tuple[list[dict], str]]:
         """The kits of many stories, on `workers` processes from `minimum` stories on; each story's files and cached ZIP.
@@ -142,9 +143,10 @@ class PressKits:
         names = file_names(addresses)
         citations = {ext: writer(story, self.settings).encode("utf-8") for ext, (_label, writer) in FORMATS.items()}
         files = []
+        # The story's folder once (all its files lie in it): 8,000 mkdir calls cost 0.6 s in a cold build.
+        os.makedirs(os.path.dirname(os.path.join(output_path, addresses["zip"].save_as)), exist_ok=True)
         for ext, data in citations.items():
             target = os.path.join(output_path, addresses[ext].save_as)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
             # A new file, never through an old one: that may be a link to another kit's copy in the cache
             # (the preview writes an edited story again into the same folder).
             with contextlib.suppress(FileNotFoundError):
@@ -178,8 +180,13 @@ class PressKits:
         path = os.path.join(self.cache_root, key[:2], f"{key}.zip")
         if os.path.isfile(path):
             return path, False
-        with atomic_path(path) as temporary:
-            write_zip(temporary, entries, date_time)
+        try:
+            with atomic_path(path, self.folders) as temporary:
+                write_zip(temporary, entries, date_time)
+        except FileNotFoundError:  # its cache folder went meanwhile (emptied by hand): made again
+            self.folders.discard(os.path.dirname(path))
+            with atomic_path(path, self.folders) as temporary:
+                write_zip(temporary, entries, date_time)
         return path, True
 
     def _key(self, entries: list[Entry], date_time: tuple) -> str:
