@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 
-from sinn_core.parallel import start_in_fork
+from sinn_core.parallel import ForkedError, compute_in_fork
 
 CHECK_PARENT_EVERY = 200  # folders; a child whose build is gone stops
 
@@ -35,16 +35,19 @@ def _folders(output: str) -> list[str]:
     return found
 
 
-def _make(output: str, staging: str, parent: int) -> None:
-    for count, relative in enumerate(_folders(output)):
+def _make(output: str, staging: str, parent: int) -> list[str]:
+    """Make the output's folders in the staging folder; the folders (for finish(), which so need not walk the old tree again)."""
+    folders = _folders(output)
+    for count, relative in enumerate(folders):
         if count % CHECK_PARENT_EVERY == 0 and parent not in (os.getpid(), os.getppid()):  # the build is gone
-            return
+            break
         try:
             os.mkdir(os.path.join(staging, relative))
         except FileExistsError:  # the build made it first
             continue
         except FileNotFoundError:  # the staging folder is gone: the build ended
-            return
+            break
+    return folders
 
 
 class Folders:
@@ -56,22 +59,26 @@ class Folders:
             return
         os.makedirs(staging, exist_ok=True)
         parent = os.getpid()
-        # Where no process can be had, start_in_fork makes them here: the cost the writers would have had.
-        self.forked = start_in_fork(lambda: _make(output, staging, parent) or 0)
+        # Where no process can be had, compute_in_fork makes them here: the cost the writers would have had.
+        self.forked = compute_in_fork(lambda: _make(output, staging, parent))
 
-    def wait(self) -> None:
-        """Wait until the child has made its folders (or stopped)."""
-        if self.forked is not None:
-            self.forked.wait()
+    def wait(self) -> list[str] | None:
+        """Wait until the child has made its folders (or stopped); the old output's folders, None if it failed."""
+        if self.forked is None:
+            return None
+        try:
+            return self.forked.result()
+        except ForkedError:  # it made what it made; finish() walks the old tree itself
+            return None
 
     def finish(self) -> None:
         """Wait for the child; then remove the folders made ahead that the new site did not fill."""
         if self.forked is None:
             return
-        self.wait()
+        folders = self.wait()
         if not os.path.isdir(self.staging):
             return
-        for relative in reversed(_folders(self.output)):  # children before their parents
+        for relative in reversed(_folders(self.output) if folders is None else folders):  # children before their parents
             try:
                 os.rmdir(os.path.join(self.staging, relative))
             except OSError:  # holds files (or is gone): the new site uses it
