@@ -13,15 +13,17 @@ import os
 import re
 from contextvars import ContextVar
 from functools import lru_cache
-
-from jsonschema import ValidationError, validators
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from sinn_vocabularies import VocabularyError, load_vocabularies
 
 from . import formats
 from .problems import ERROR, WARNING
 from .suggest import closest, meaning_hint, suggest_term
+
+if TYPE_CHECKING:  # jsonschema and referencing load on first validation: a build whose files are all checked already needs neither (0.09 s)
+    from jsonschema import ValidationError
+    from referencing import Registry
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "schema")
 SCHEMA_FILES = {"story": "story.schema.json", "actor": "actor.schema.json", "page": "page.schema.json"}
@@ -48,6 +50,8 @@ TYPE_NAMES = {
 
 @lru_cache(maxsize=1)
 def _schemas() -> tuple[dict, Registry]:
+    from referencing import Registry, Resource  # noqa: PLC0415 - see TYPE_CHECKING above
+
     loaded = {}
     for kind, name in SCHEMA_FILES.items():
         with open(os.path.join(SCHEMA_DIR, name), encoding="utf-8") as handle:
@@ -88,6 +92,8 @@ def _format_keyword(validator, name, instance, schema):
 @lru_cache(maxsize=1)
 def _json_validators() -> dict:
     """One Draft 2020-12 validator per kind, with the contract's two keywords; built once per process."""
+    from jsonschema import validators  # noqa: PLC0415 - see TYPE_CHECKING above
+
     schemas, registry = _schemas()
     cls = validators.extend(validators.Draft202012Validator, {"x-vocabulary": _vocabulary_keyword, "x-format": _format_keyword})
     return {kind: cls(_inline_refs(schema, registry.resolver(schema["$id"])), registry=registry) for kind, schema in schemas.items()}
@@ -141,6 +147,8 @@ class Validator:
         return found
 
     def _vocabulary(self, _validator, name, instance, _schema):
+        from jsonschema import ValidationError  # noqa: PLC0415 - loaded by now: this runs inside a validation
+
         allowed = self.references.get(name, [])
         if not isinstance(instance, str) or instance in allowed:
             return
@@ -164,6 +172,8 @@ class Validator:
         return " Erlaubt: " + ", ".join(allowed) + "."
 
     def _format(self, _validator, name, instance, _schema):
+        from jsonschema import ValidationError  # noqa: PLC0415 - loaded by now: this runs inside a validation
+
         if not isinstance(instance, str):
             return
         for message, severity in formats.check(name, instance, self.content_path):
