@@ -23,8 +23,9 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
 
@@ -141,19 +142,35 @@ class Pending:
     pipe: int | None = None
     value: object = None
     failure: str | None = None
+    _chunks: list = field(default_factory=list)
+    _reader: threading.Thread | None = None
+
+    def drain(self) -> None:
+        """Take the result in as it comes, in a thread.
+
+        A result larger than the pipe's buffer (the staging folders' list: 150 kB) otherwise kept the
+        process waiting, and alive with its memory, until someone asked for the result.
+        """
+        self._reader = threading.Thread(target=self._read, name="sinn-pending", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        with os.fdopen(self.pipe, "rb") as pipe:
+            while chunk := pipe.read(1 << 20):
+                self._chunks.append(chunk)
 
     def result(self):
         """Wait for the process and return what the function returned; ForkedError if it failed or died."""
         if self.pid is not None:
-            chunks = []
-            with os.fdopen(self.pipe, "rb") as pipe:
-                while chunk := pipe.read(1 << 20):
-                    chunks.append(chunk)
+            if self._reader is None:
+                self._read()
+            else:
+                self._reader.join()
             os.waitpid(self.pid, 0)
             _running.pop(self.pid, None)
-            self.pid = self.pipe = None
+            self.pid = self.pipe = self._reader = None
             try:
-                self.value, self.failure = pickle.loads(b"".join(chunks))
+                self.value, self.failure = pickle.loads(b"".join(self._chunks))
             except (EOFError, pickle.UnpicklingError):  # nothing or half of it came through: the process died first
                 self.failure = "Der Prozess endete ohne Ergebnis."
         if self.failure is not None:
@@ -188,6 +205,7 @@ def compute_in_fork(function: Callable[[], object]) -> Pending:
             os._exit(0)
     os.close(writer)
     pending = _running[pid] = Pending(pid, reader)
+    pending.drain()
     return pending
 
 
