@@ -104,6 +104,11 @@ def collection(kind: str, settings, vocabularies, uploads: dict) -> dict:
     return found
 
 
+def site_icon(settings) -> str:
+    """The site's icon as a path from the host's root (the site may live under a sub-path)."""
+    return f"{urlsplit(settings['SITEURL']).path.rstrip('/')}/{settings['THEME_STATIC_DIR'].strip('/')}/img/favicon.svg"
+
+
 def editor_config(settings, vocabularies) -> tuple[dict, dict[str, list[str]]]:
     """The whole configuration, and the key paths of the upload fields by collection (for editor.js)."""
     uploads: dict[str, list[str]] = {}
@@ -132,7 +137,7 @@ def editor_config(settings, vocabularies) -> tuple[dict, dict[str, list[str]]]:
         "collections": [collection(kind, settings, vocabularies, uploads) for kind in COLLECTIONS],
     }
     # The site's own sign on the sign-in page and the tab (an absolute path, as the CMS wants it).
-    config["logo"] = {"src": f"{urlsplit(settings['SITEURL']).path.rstrip('/')}/{settings['THEME_STATIC_DIR'].strip('/')}/img/favicon.svg"}
+    config["logo"] = {"src": site_icon(settings)}
     if settings["SITEURL"]:
         config["site_url"] = settings["SITEURL"].rstrip("/")
     return config, uploads

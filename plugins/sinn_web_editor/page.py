@@ -13,6 +13,8 @@ from html import escape
 
 from sinn_hosting import content_security_policy, policy_for
 
+from .config import site_icon
+
 HEAD = """<!DOCTYPE html>
 <html lang="de">
 <head>
@@ -22,13 +24,16 @@ HEAD = """<!DOCTYPE html>
 <meta name="robots" content="noindex, nofollow">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="{icon}" type="image/svg+xml">
 </head>
 """
 
 
 def _head(settings, folder: str, title: str) -> str:
     policy = content_security_policy(policy_for(settings, folder), meta=True)
-    return HEAD.format(policy=escape(policy), referrer=escape(settings["HOSTING_REFERRER_POLICY"]), title=escape(title))
+    # The site's icon before the CMS sets its own: without one, the browser asked for /favicon.ico, which the site has not.
+    return HEAD.format(policy=escape(policy), referrer=escape(settings["HOSTING_REFERRER_POLICY"]), title=escape(title),
+                       icon=escape(site_icon(settings)))
 
 
 def editor_page(settings, folder: str, uploads: dict[str, list[str]]) -> str:
