@@ -264,7 +264,8 @@ def test_admin_loads_without_errors_and_asks_no_other_host_before_sign_in(editor
     watched.get_by_role("button", name=re.compile("Zugriffstoken")).wait_for()
     watched.wait_for_load_state("networkidle")
     assert watched.title() == "Web-Editor – Soziale Innovationen in Sachsen"
-    assert watched.locator('link[rel="icon"]').first.get_attribute("href").endswith("/theme/img/favicon.svg"), "else the browser asks for /favicon.ico"
+    icon = watched.locator('link[rel="icon"]').first.get_attribute("href")
+    assert icon.endswith("/theme/img/favicon.svg"), "else the browser asks for /favicon.ico"
     assert [url for url in watched.requests if not url.startswith((origin + "/", "blob:", "data:"))] == []
     assert any("/admin/npm/@sveltia/cms@" in url and url.endswith("/locales/de.json") for url in watched.requests), "German, from here"
     assert watched.problems == [] and watched.evaluate("window.__violations") == []
