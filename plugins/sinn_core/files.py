@@ -21,16 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
-def atomic_path(path: str, made: set[str] | None = None) -> Iterator[str]:
-    """A temporary path beside `path` to write to; renamed over `path` when the block ends without error.
-
-    `made`: folders the caller knows exist (made here before, in this process); the folder is added to it.
-    """
+def atomic_path(path: str) -> Iterator[str]:
+    """A temporary path beside `path` to write to; renamed over `path` when the block ends without error."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     folder, name = os.path.split(path)
-    if made is None or folder not in made:
-        os.makedirs(folder or ".", exist_ok=True)
-        if made is not None:
-            made.add(folder)
     # Hidden, and named by the process, so two builds sharing a cache never write the same temporary file.
     temporary = os.path.join(folder, f".{name}.tmp-{os.getpid()}")
     try:

@@ -72,7 +72,6 @@ class PressKits:
         self.stats = {"built": 0, "reused": 0, "seconds": 0.0, "pruned": 0}
         self.used: set[str] = set()  # the cached ZIPs of this run's stories, for prune()
         self.memo: KitMemo | bool | None = None  # None: not loaded yet; False: none to be had
-        self.folders: set[str] = set()  # cache folders made in this process (atomic_path need not try again)
 
     def write_all(self, stories: list, output_path: str, workers: int, minimum: int) -> list[tuple[list[dict], str]]:
         """The kits of many stories, on `workers` processes from `minimum` stories on; each story's files and cached ZIP.
@@ -180,13 +179,8 @@ class PressKits:
         path = os.path.join(self.cache_root, key[:2], f"{key}.zip")
         if os.path.isfile(path):
             return path, False
-        try:
-            with atomic_path(path, self.folders) as temporary:
-                write_zip(temporary, entries, date_time)
-        except FileNotFoundError:  # its cache folder went meanwhile (emptied by hand): made again
-            self.folders.discard(os.path.dirname(path))
-            with atomic_path(path, self.folders) as temporary:
-                write_zip(temporary, entries, date_time)
+        with atomic_path(path) as temporary:
+            write_zip(temporary, entries, date_time)
         return path, True
 
     def _key(self, entries: list[Entry], date_time: tuple) -> str:
