@@ -145,14 +145,12 @@ class Pending:
     _chunks: list = field(default_factory=list)
     _reader: threading.Thread | None = None
 
-    def drain(self) -> None:
-        """Take the result in as it comes, in a thread.
-
-        A result larger than the pipe's buffer (the staging folders' list: 150 kB) otherwise kept the
-        process waiting, and alive with its memory, until someone asked for the result.
-        """
-        self._reader = threading.Thread(target=self._read, name="sinn-pending", daemon=True)
-        self._reader.start()
+    def __post_init__(self) -> None:
+        # The result is taken in as it comes, in a thread: one larger than the pipe's buffer (the staging
+        # folders' list: 150 kB) otherwise kept the process waiting, and alive with its memory, until asked for.
+        if self.pid is not None:
+            self._reader = threading.Thread(target=self._read, name="sinn-pending", daemon=True)
+            self._reader.start()
 
     def _read(self) -> None:
         with os.fdopen(self.pipe, "rb") as pipe:
@@ -162,10 +160,7 @@ class Pending:
     def result(self):
         """Wait for the process and return what the function returned; ForkedError if it failed or died."""
         if self.pid is not None:
-            if self._reader is None:
-                self._read()
-            else:
-                self._reader.join()
+            self._reader.join()
             os.waitpid(self.pid, 0)
             _running.pop(self.pid, None)
             self.pid = self.pipe = self._reader = None
@@ -205,7 +200,6 @@ def compute_in_fork(function: Callable[[], object]) -> Pending:
             os._exit(0)
     os.close(writer)
     pending = _running[pid] = Pending(pid, reader)
-    pending.drain()
     return pending
 
 
