@@ -263,3 +263,27 @@ def test_a_story_edit_keeps_the_pages_of_its_topic_that_do_not_show_it(tmp_path)
     _edit(str(content / "stories" / "familienbus-vogtland.md"), "\n---\n", "\n---\n\nEin neuer erster Absatz.\n")
     _verbose_build(str(content), str(output), settings)
     assert [path for path in pages if path.stat().st_ino != before[path]] == []
+
+
+def test_a_damaged_page_memo_renders_the_pages_again_and_the_build_goes_on(tmp_path):
+    """The memo is the build's own file, but a damaged one (a disk, an older format) must cost only the rendering."""
+    import glob
+    import pickle
+
+    content = tmp_path / "content"
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    settings = settings_file(tmp_path, PARALLEL_WRITING_WORKERS=2, PARALLEL_WRITING_EARLY_MINIMUM=1)
+    output = str(tmp_path / "output")
+    _verbose_build(str(content), output, settings)
+    before = {relative: os.stat(os.path.join(output, relative)).st_ino for relative in _manifest(str(content))}
+    for manifest in glob.glob(str(tmp_path / ".cache" / "pages" / "manifest-*.pickle")):
+        with open(manifest, "rb") as handle:
+            records = pickle.load(handle)
+        damaged = {relative: (entry[0], entry[1], 7, entry[3]) for relative, entry in records.items()}
+        with open(manifest, "wb") as handle:
+            pickle.dump(damaged, handle)
+    _edit(str(content / "stories" / "sprachcafe-riesa.md"), "\n---\n", "\n---\n\nEin Satz mehr im Sprachcafé.\n")
+    process = _verbose_build(str(content), output, settings)  # fails the test unless the build succeeded
+    assert "Traceback" not in process.stderr
+    kept = [relative for relative, inode in before.items() if os.stat(os.path.join(output, relative)).st_ino == inode]
+    assert kept == [], "no page may come from a damaged entry"

@@ -180,10 +180,13 @@ class PageMemo:
         `attributes_only`: all but views and whole objects, whose digests the early process is computing meanwhile.
         """
         for job in jobs:
-            entry = self._entry(job)
-            if entry is not None:
-                self._registered(job.context)
-                self.reads.evaluate(entry[2], attributes_only)
+            try:
+                entry = self._entry(job)
+                if entry is not None:
+                    self._registered(job.context)
+                    self.reads.evaluate(entry[2], attributes_only)
+            except Exception:  # a damaged entry: reuse() fails on it too, guarded, and the page renders
+                logger.debug("%s: reads not evaluated ahead", job.path, exc_info=True)
 
     def reuse(self, job) -> bool:
         """Link the last build's copy of the page into place if nothing it read has changed."""
